@@ -1,0 +1,314 @@
+"""Language analysers: the `Analyzer` protocol, Frog output parsing, frozen and simple analysers.
+
+Lives here: splitting a letter into segments (lines that belong together), parsing Frog's
+tab-separated output into tokens, aligning tokens to character offsets in the original text,
+`FrozenAnalyzer` (replays Frog output saved to files, for tests) and `SimpleAnalyzer` (a regex
+tokenizer without tags or parse, for robustness tests and as a last resort).
+Not here: the running Frog process (see `frog.py`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from .model import AnalyzedText, Sentence, Token
+
+#: Marker between segments; Frog is started with ``--uttmarker`` set to this.
+UTTERANCE_MARKER = "|||"
+
+_SENTENCE_END = re.compile(r"[.!?:;]['\")\]]*$")
+_BULLET = re.compile(r"^\s*(?:[-•*–·]|\d{1,2}[.)])\s+")
+_SHORT_LINE = 55
+
+
+class AnalyzerError(RuntimeError):
+    """The language analyser could not analyse the text (crashed, timed out, not installed)."""
+
+
+@runtime_checkable
+class Analyzer(Protocol):
+    """Something that turns text segments into sentences of tagged, parsed tokens.
+
+    Each returned sentence is a list of `Token` without offsets; sentences come in text order
+    and never cross a segment boundary.
+    """
+
+    name: str
+
+    def analyze_segments(self, segments: Sequence[str]) -> list[list[Token]]: ...
+
+
+def segment_text(text: str) -> list[str]:
+    """Split a letter into segments: paragraphs, with hard-wrapped lines joined again.
+
+    A line ends its segment when it ends like a sentence, is short (a salutation, an address
+    line, a signature), or the next line is a list item. Blank lines always end a segment.
+    """
+    lines = text.splitlines()
+    segments: list[str] = []
+    current: list[str] = []
+    for i, raw in enumerate(lines):
+        line = raw.strip()
+        if not line:
+            if current:
+                segments.append(" ".join(current))
+                current = []
+            continue
+        current.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if (
+            _SENTENCE_END.search(line)
+            or len(line) < _SHORT_LINE
+            or _BULLET.match(nxt)
+            or not nxt.strip()
+        ):
+            segments.append(" ".join(current))
+            current = []
+    if current:
+        segments.append(" ".join(current))
+    return [s.replace(UTTERANCE_MARKER, "| | |") for s in segments]
+
+
+def segments_key(segments: Sequence[str]) -> str:
+    """A stable key for a list of segments (used to find frozen Frog output)."""
+    return hashlib.sha256("\n".join(segments).encode("utf-8")).hexdigest()
+
+
+def _split_mwu(cols: list[str]) -> list[list[str]]:
+    """Split a Frog multi-word unit row (``ten_behoeve_van``) into one row per part."""
+    parts = cols[1].split("_")
+    tags = cols[4].split("_")
+    if len(parts) < 2 or len(tags) != len(parts):
+        return [cols]
+    lemmas = cols[2].split("_")
+    nes = cols[6].split("_")
+    chunks = cols[7].split("_")
+    rows = []
+    for j, part in enumerate(parts):
+        rows.append(
+            [
+                cols[0],
+                part,
+                lemmas[j] if len(lemmas) == len(parts) else part,
+                "",
+                tags[j],
+                cols[5],
+                nes[j] if len(nes) == len(parts) else "O",
+                chunks[j] if len(chunks) == len(parts) else "",
+                cols[8] if j == 0 else "",
+                cols[9] if j == 0 else "mwp",
+            ]
+        )
+    return rows
+
+
+def _normalise_columns(cols: list[str]) -> list[str]:
+    """Bring a Frog row to exactly ten columns.
+
+    With modules skipped Frog leaves some columns empty or adds an extra empty one, so the
+    parser's head and relation are taken from the end of the row.
+    """
+    fixed = (cols[:7] + [""] * 7)[:7]
+    rest = cols[7:]
+    while rest and not rest[-1].strip():
+        rest.pop()
+    head, deprel = "", ""
+    if len(rest) >= 2 and rest[-2].strip().lstrip("-").isdigit():
+        head, deprel = rest[-2].strip(), rest[-1].strip()
+        rest = rest[:-2]
+    chunk = next((c for c in rest if c.strip()), "")
+    return [*fixed, chunk, head, deprel]
+
+
+def _to_int(value: str, default: int = -1) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        return default
+
+
+def _to_float(value: str) -> float:
+    try:
+        return float(value)
+    except ValueError:
+        return 0.0
+
+
+def _build_sentence(rows: list[list[str]]) -> list[Token]:
+    expanded: list[tuple[int, list[str]]] = []
+    for cols in rows:
+        for part in _split_mwu(cols):
+            expanded.append((_to_int(cols[0]), part))
+    # Map Frog's original index to the new index of the first part of that row.
+    first_new: dict[int, int] = {}
+    for new_i, (orig, _part) in enumerate(expanded, start=1):
+        first_new.setdefault(orig, new_i)
+    tokens: list[Token] = []
+    for new_i, (orig, c) in enumerate(expanded, start=1):
+        if c[9] == "mwp":
+            head = first_new.get(orig, -1)
+        else:
+            raw_head = _to_int(c[8])
+            head = 0 if raw_head == 0 else first_new.get(raw_head, -1)
+        tokens.append(
+            Token(
+                index=new_i,
+                word=c[1],
+                lemma=c[2],
+                morph=c[3],
+                tag=c[4],
+                confidence=_to_float(c[5]),
+                ne=c[6] or "O",
+                chunk=c[7],
+                head=head,
+                deprel=c[9] if c[9] != "None" else "",
+            )
+        )
+    return tokens
+
+
+def parse_frog_output(output: str) -> list[list[Token]]:
+    """Parse Frog's tab-separated output into sentences of tokens.
+
+    Columns: index, word, lemma, morphology, CGN tag, confidence, named entity, chunk, head,
+    dependency relation. A blank line ends a sentence. Multi-word units (``Den_Haag``) become
+    one token per part; later parts get the relation ``mwp`` to the first part.
+    """
+    sentences: list[list[Token]] = []
+    rows: list[list[str]] = []
+    for line in output.replace("\r\n", "\n").split("\n"):
+        if not line.strip():
+            if rows:
+                sentences.append(_build_sentence(rows))
+                rows = []
+            continue
+        cols = line.split("\t")
+        if len(cols) < 5 or not cols[0].strip().isdigit():
+            continue
+        cols = _normalise_columns(cols)
+        if cols[1] == UTTERANCE_MARKER:
+            continue
+        rows.append(cols)
+    if rows:
+        sentences.append(_build_sentence(rows))
+    return [s for s in sentences if s]
+
+
+def align(text: str, sentences: Iterable[list[Token]]) -> list[Sentence]:
+    """Give every token its character offsets in `text`, walking forward through the text."""
+    cursor = 0
+    out: list[Sentence] = []
+    n = len(text)
+    for tokens in sentences:
+        placed: list[Token] = []
+        for tok in tokens:
+            word = tok.word
+            while cursor < n and text[cursor].isspace():
+                cursor += 1
+            if word and text.startswith(word, cursor):
+                start = cursor
+            else:
+                start = text.find(word, cursor, cursor + 200) if word else -1
+                if start < 0 and word:
+                    low = text[cursor : cursor + 200].lower().find(word.lower())
+                    start = cursor + low if low >= 0 else -1
+            if start >= 0:
+                end = start + len(word)
+                cursor = end
+                placed.append(tok.with_offsets(start, end))
+            else:
+                placed.append(tok)
+        found = [t for t in placed if t.start >= 0]
+        s_start = found[0].start if found else cursor
+        s_end = found[-1].end if found else cursor
+        out.append(
+            Sentence(
+                index=len(out),
+                tokens=placed,
+                start=s_start,
+                end=s_end,
+                text=text[s_start:s_end],
+            )
+        )
+    return out
+
+
+def analyze_text(text: str, analyzer: Analyzer) -> AnalyzedText:
+    """Segment `text`, run `analyzer` on it and align the result to the original text."""
+    segments = segment_text(text)
+    if not segments:
+        return AnalyzedText(text=text, sentences=[], analyzer=analyzer.name)
+    raw = analyzer.analyze_segments(segments)
+    return AnalyzedText(text=text, sentences=align(text, raw), analyzer=analyzer.name)
+
+
+class FrozenAnalyzer:
+    """Replays Frog output saved earlier (``*.frog.tsv`` files) for the same segments.
+
+    Each file starts with a line ``# segments-sha256 <hex>`` followed by Frog's raw output.
+    Unknown input raises `AnalyzerError` (or is passed to `fallback` when one is given).
+    """
+
+    name = "frog-frozen"
+
+    def __init__(self, directory: Path | str, fallback: Analyzer | None = None) -> None:
+        self.directory = Path(directory)
+        self.fallback = fallback
+        self._outputs: dict[str, str] = {}
+        for path in sorted(self.directory.glob("*.frog.tsv")):
+            raw = path.read_text(encoding="utf-8")
+            first, _, rest = raw.partition("\n")
+            if first.startswith("# segments-sha256 "):
+                self._outputs[first.split()[-1]] = rest
+
+    def __contains__(self, text: str) -> bool:
+        return segments_key(segment_text(text)) in self._outputs
+
+    def analyze_segments(self, segments: Sequence[str]) -> list[list[Token]]:
+        key = segments_key(segments)
+        if key in self._outputs:
+            return parse_frog_output(self._outputs[key])
+        if self.fallback is not None:
+            return self.fallback.analyze_segments(segments)
+        raise AnalyzerError(
+            "No frozen Frog output for this text; run tests/letters/make_fixtures.py"
+        )
+
+
+_TOKEN_RE = re.compile(r"\w+(?:[-'’.]\w+)*|[^\w\s]", re.UNICODE)
+
+
+class SimpleAnalyzer:
+    """A regex tokenizer and sentence splitter, without lemmas, tags or parse.
+
+    Good enough to find words, sentences and spans; readability features that need tags
+    or a parse come out as None.
+    """
+
+    name = "simple"
+
+    def analyze_segments(self, segments: Sequence[str]) -> list[list[Token]]:
+        sentences: list[list[Token]] = []
+        for segment in segments:
+            current: list[Token] = []
+            for m in _TOKEN_RE.finditer(segment):
+                word = m.group(0)
+                if word.isdigit():
+                    tag = "TW(hoofd,vrij)"
+                elif not any(c.isalnum() for c in word):
+                    tag = "LET()"
+                else:
+                    tag = ""
+                current.append(
+                    Token(index=len(current) + 1, word=word, lemma=word.lower(), tag=tag)
+                )
+                if word in {".", "!", "?"}:
+                    sentences.append(current)
+                    current = []
+            if current:
+                sentences.append(current)
+        return sentences

@@ -1,0 +1,477 @@
+"""Readability: LiNT-II (score 0-100, level 1-4) per sentence and per letter, and Flesch-Douma.
+
+LiNT-II combines four features: the mean log word frequency of content words, the longest
+dependency length in a sentence, content words per clause and the share of concrete nouns.
+The coefficients and word data come from the `lint-ii` package 0.1.3 (EUPL-1.2), shipped in
+``data/lint_ii/``. LiNT-II itself uses spaCy; we derive the same features from Frog's CGN tags
+and dependency parse, so our scores can differ from LiNT-II's by a few points.
+
+Lives here: the word data loader, feature extraction per sentence, document aggregation,
+scoring and Flesch-Douma. Not here: findings (see `findings.py`).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import statistics
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .model import AnalyzedText, Sentence, Token
+
+DATA_DIR = Path(__file__).parent / "data" / "lint_ii"
+NOUN_LIST = "nouns_sem_types_20260420"
+MODEL_VERSION = "3.7.0"
+ZERO_COUNT_FREQ = 1.359228547196266  # log10(1 / total_count * 1e9), as in LiNT-II
+
+#: Verbs that are auxiliaries (spaCy: AUX, not a content word) when they govern a verb.
+AUXILIARY_LEMMAS = frozenset(
+    {"hebben", "zijn", "worden", "zullen", "kunnen", "moeten", "mogen", "willen", "hoeven"}
+)
+#: Verbs that are copulas when they have a predicative complement.
+COPULA_LEMMAS = frozenset({"zijn", "worden", "blijven", "lijken", "blijken", "schijnen", "heten"})
+
+LEVEL_BOUNDS = (34.0, 46.0, 58.0)
+
+
+@dataclass(frozen=True)
+class LintData:
+    """The LiNT-II word data and coefficients."""
+
+    freq: dict[str, float]
+    nouns: dict[str, tuple[str, str, str]]  # word -> (super_sem_type, sem_type, head)
+    skiplist: frozenset[str]
+    manner_adverbs: frozenset[str]
+    units: frozenset[str]
+    coefficients: dict[str, float]
+
+
+def _read_lines(name: str) -> frozenset[str]:
+    text = (DATA_DIR / name).read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip())
+
+
+@lru_cache(maxsize=1)
+def lint_data() -> LintData:
+    """Load the LiNT-II data once (about half a second)."""
+    freq: dict[str, float] = {}
+    with gzip.open(DATA_DIR / "subtlex_wordfreq.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, _, value = line.rstrip("\n").partition("\t")
+            freq[word] = float(value)
+    nouns: dict[str, tuple[str, str, str]] = {}
+    with gzip.open(DATA_DIR / f"{NOUN_LIST}.tsv.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            word, sup, sem, head = (line.rstrip("\n").split("\t") + ["", "", "", ""])[:4]
+            nouns[word] = (sup, sem, head)
+    models = json.loads((DATA_DIR / "coefficients.json").read_text(encoding="utf-8"))
+    coefficients: dict[str, float] = {}
+    for model in models:
+        if model["model_version"] == MODEL_VERSION and model["noun_list"] == NOUN_LIST:
+            coefficients = {k: v["coef"] for k, v in model["coefficients"].items()}
+            break
+    return LintData(
+        freq=freq,
+        nouns=nouns,
+        skiplist=_read_lines("subtlex_wordfreq_skiplist.txt"),
+        manner_adverbs=_read_lines("manner_adverbs_20251017.txt"),
+        units=_read_lines("measurement_units.txt"),
+        coefficients=coefficients,
+    )
+
+
+def lint_score(
+    freq_log: float | None,
+    max_sdl: float | None,
+    content_words_per_clause: float | None,
+    proportion_concrete: float | None,
+) -> float | None:
+    """The LiNT-II formula; None when a feature is missing. Higher means harder."""
+    if None in (freq_log, max_sdl, content_words_per_clause, proportion_concrete):
+        return None
+    c = lint_data().coefficients
+    raw = (
+        c["const"]
+        + c["mean_log_word_freq"] * freq_log  # type: ignore[operator]
+        + c["mean_max_sdl"] * max_sdl  # type: ignore[operator]
+        + c["mean_content_words"] * content_words_per_clause  # type: ignore[operator]
+        + c["proportion_concrete"] * proportion_concrete  # type: ignore[operator]
+    )
+    return min(100.0, max(0.0, 100.0 - raw))
+
+
+def lint_level(score: float | None) -> int | None:
+    """Level 1 (easy) to 4 (very hard): [0,34), [34,46), [46,58), [58,100]."""
+    if score is None:
+        return None
+    return 1 + sum(score >= bound for bound in LEVEL_BOUNDS)
+
+
+# ---------------------------------------------------------------- word classes from CGN tags
+
+
+def _has_child(sentence: Sentence, token: Token, relations: set[str]) -> bool:
+    return any(t.head == token.index and t.deprel in relations for t in sentence.tokens)
+
+
+def is_auxiliary_or_copula(sentence: Sentence, token: Token) -> bool:
+    """A verb that spaCy would call AUX or `cop`: not a content word."""
+    if token.pos != "WW":
+        return False
+    lemma = token.lemma.lower()
+    if lemma == "zijn":
+        return True
+    if lemma in AUXILIARY_LEMMAS and _has_child(sentence, token, {"vc"}):
+        return True
+    return lemma in COPULA_LEMMAS and _has_child(sentence, token, {"predc"})
+
+
+def is_proper_noun(token: Token) -> bool:
+    return (token.pos == "N" and "eigen" in token.feats) or (
+        token.pos == "SPEC" and "deeleigen" in token.feats
+    )
+
+
+def is_noun(token: Token) -> bool:
+    return token.pos == "N" or is_proper_noun(token)
+
+
+def is_content_word(sentence: Sentence, token: Token) -> bool:
+    """LiNT-II content word: noun, name, lexical verb, adjective or manner adverb; no numerals."""
+    if token.pos == "TW":
+        return False
+    if token.pos == "WW":
+        return not is_auxiliary_or_copula(sentence, token)
+    if token.pos in ("N", "ADJ") or is_proper_noun(token):
+        return True
+    return token.lower in lint_data().manner_adverbs
+
+
+def word_frequency(sentence: Sentence, token: Token) -> float | None:
+    """SUBTLEX-NL log frequency of a content word (not a name); compounds use their head."""
+    if is_proper_noun(token) or not is_content_word(sentence, token):
+        return None
+    data = lint_data()
+    text = token.lower
+    if token.lemma.lower() in data.skiplist or text in data.skiplist:
+        return None
+    if is_noun(token):
+        entry = data.nouns.get(text)
+        if entry and entry[2]:
+            text = entry[2]
+    return data.freq.get(text, ZERO_COUNT_FREQ)
+
+
+def noun_type(token: Token) -> str | None:
+    """'concrete', 'abstract', 'undefined', 'unknown', or None for a word that is no noun."""
+    data = lint_data()
+    if is_noun(token):
+        entry = data.nouns.get(token.lower) or data.nouns.get(token.lemma.lower())
+        if entry and entry[0]:
+            return entry[0]
+        # LiNT-II counts spaCy's PERSON and GPE names as concrete. Frog's LOC lumps countries
+        # and cities (mostly in the noun list already) with streets, rivers and buildings,
+        # which spaCy calls LOC or FAC and LiNT-II leaves unknown; so only PER counts here.
+        ne = token.ne.split("-")[-1] if token.ne else ""
+        if ne == "PER":
+            return "concrete"
+        if ne == "ORG":
+            return "abstract"
+        return "unknown"
+    if token.pos == "SPEC" and token.lower in data.units:
+        return "concrete"
+    return None
+
+
+def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
+    """Re-hang Frog's Alpino-style tree the way Universal Dependencies (spaCy) does.
+
+    LiNT-II measures dependency lengths on UD trees, where content words are heads: the noun
+    heads a prepositional phrase, the main verb heads its auxiliaries, the predicate heads a
+    copula, the verb of a subordinate clause heads its conjunction, and the first conjunct
+    heads a coordination. Returns index -> (head, relation); the root has head 0.
+    """
+    heads = {t.index: [t.head, t.deprel] for t in sentence.tokens}
+    tags = {t.index: t for t in sentence.tokens}
+
+    def children(i: int, rel: str | None = None) -> list[int]:
+        return sorted(
+            j for j, (h, r) in heads.items() if h == i and (rel is None or r == rel) and j != i
+        )
+
+    def promote(old: int, new: int, new_rel: str, move_children: bool) -> None:
+        if move_children:
+            for j in children(old):
+                if j != new:
+                    heads[j][0] = new
+        heads[new][0], heads[new][1] = heads[old][0], heads[old][1]
+        heads[old][0], heads[old][1] = new, new_rel
+
+    for _ in range(len(heads)):  # subordinate clauses: the verb heads the conjunction
+        done = True
+        for i in sorted(heads):
+            body = children(i, "body")
+            if body:
+                promote(i, body[0], "mark", move_children=False)
+                done = False
+                break
+        if done:
+            break
+    for i in sorted(heads):  # prepositional phrases: the noun heads the preposition
+        if tags[i].pos == "VZ":
+            obj = children(i, "obj1")
+            if obj:
+                promote(i, obj[0], "case", move_children=False)
+    for _ in range(len(heads)):  # auxiliaries and copulas: the content word is the head
+        done = True
+        for i in sorted(heads):
+            tok = tags[i]
+            if tok.pos != "WW" or heads[i][1] in ("aux", "cop"):
+                continue
+            lemma = tok.lemma.lower()
+            vc = [j for j in children(i, "vc") if tags[j].pos == "WW"]
+            if lemma in AUXILIARY_LEMMAS and vc:
+                promote(i, vc[0], "aux", move_children=True)
+                done = False
+                break
+            predc = children(i, "predc")
+            if lemma in COPULA_LEMMAS and predc:
+                promote(i, predc[0], "cop", move_children=True)
+                done = False
+                break
+        if done:
+            break
+    for i in sorted(heads):  # coordination: the first conjunct heads the others
+        conj = children(i, "cnj")
+        if conj and tags[i].pos == "VG":
+            first = conj[0]
+            promote(i, first, "cc", move_children=True)
+            if heads[first][1] in ("cnj", "crd"):  # nested coordination: X en Y of Z
+                heads[first][1] = "conj"
+            for j in conj[1:]:
+                heads[j][1] = "conj"
+            later = [j for j in conj if j > i]
+            if later:
+                heads[i][0] = later[0]
+    return {i: (h, r) for i, (h, r) in heads.items()}
+
+
+def _resolved_heads(
+    index: int, heads: dict[int, tuple[int, str]], sentence: Sentence
+) -> list[int]:
+    """LiNT-II's head rule: conjuncts take the head of the first conjunct; a subject of
+    coordinated verbs has all of them as heads."""
+    current = index
+    for _ in range(len(heads)):
+        head, rel = heads.get(current, (0, ""))
+        if rel != "conj" or head <= 0 or head == current:
+            break
+        current = head
+    head, rel = heads.get(current, (0, ""))
+    if rel == "su" and head > 0:
+        conj = [j for j, (h, r) in heads.items() if h == head and r == "conj"]
+        return [head, *conj]
+    return [head]
+
+
+def _length(sentence: Sentence, index: int, head: int) -> int:
+    if head <= 0 or head == index:
+        return 0
+    lo, hi = sorted((index, head))
+    between = [t for t in sentence.tokens if lo <= t.index < hi and not t.is_punct]
+    return max(0, len(between) - 1)
+
+
+def dependency_lengths(sentence: Sentence) -> dict[int, int]:
+    """Dependency length per token: non-punctuation tokens between it and its head."""
+    heads = ud_heads(sentence)
+    out: dict[int, int] = {}
+    for token in sentence.tokens:
+        if token.is_punct:
+            out[token.index] = 0
+            continue
+        out[token.index] = max(
+            _length(sentence, token.index, h) for h in _resolved_heads(token.index, heads, sentence)
+        )
+    return out
+
+
+# ---------------------------------------------------------------- features
+
+
+@dataclass
+class SentenceReadability:
+    """LiNT-II features and score of one sentence."""
+
+    index: int
+    frequencies: list[tuple[str, float]] = field(default_factory=list)
+    content_words: list[str] = field(default_factory=list)
+    finite_verbs: int = 0
+    nouns: dict[str, list[str]] = field(default_factory=dict)
+    max_sdl: int | None = None
+    word_count: int = 0
+
+    @property
+    def mean_log_word_frequency(self) -> float | None:
+        if not self.frequencies:
+            return None
+        return statistics.mean(f for _, f in self.frequencies)
+
+    @property
+    def content_words_per_clause(self) -> float | None:
+        if not self.finite_verbs:
+            return None
+        return len(self.content_words) / self.finite_verbs
+
+    @property
+    def proportion_concrete_nouns(self) -> float | None:
+        counted = sum(len(self.nouns.get(k, [])) for k in ("concrete", "abstract", "undefined"))
+        if not counted:
+            return None
+        return len(self.nouns.get("concrete", [])) / counted
+
+    @property
+    def lint_score(self) -> float | None:
+        return lint_score(
+            self.mean_log_word_frequency,
+            self.max_sdl,
+            self.content_words_per_clause,
+            self.proportion_concrete_nouns,
+        )
+
+    @property
+    def lint_level(self) -> int | None:
+        return lint_level(self.lint_score)
+
+
+def sentence_readability(sentence: Sentence) -> SentenceReadability:
+    """Compute the LiNT-II features of one sentence."""
+    result = SentenceReadability(index=sentence.index)
+    nouns: dict[str, list[str]] = {}
+    lengths: list[int] = []
+    dep_lengths = dependency_lengths(sentence)
+    for token in sentence.tokens:
+        if token.is_punct:
+            continue
+        result.word_count += 1
+        lengths.append(dep_lengths.get(token.index, 0))
+        if token.is_finite_verb:
+            result.finite_verbs += 1
+        if is_content_word(sentence, token):
+            result.content_words.append(token.lower)
+        freq = word_frequency(sentence, token)
+        if freq is not None:
+            result.frequencies.append((token.lower, freq))
+        kind = noun_type(token)
+        if kind is not None:
+            nouns.setdefault(kind, []).append(token.lower)
+    result.nouns = nouns
+    has_parse = any(t.head >= 0 for t in sentence.tokens)
+    if len(lengths) >= 2 and has_parse:
+        result.max_sdl = max(lengths)
+    return result
+
+
+@dataclass
+class Readability:
+    """LiNT-II and Flesch-Douma for a whole letter."""
+
+    sentences: list[SentenceReadability]
+    flesch_douma: float | None
+
+    @property
+    def mean_log_word_frequency(self) -> float | None:
+        freqs = [f for s in self.sentences for _, f in s.frequencies]
+        return statistics.mean(freqs) if freqs else None
+
+    @property
+    def mean_max_sdl(self) -> float | None:
+        values = [s.max_sdl for s in self.sentences if s.max_sdl is not None]
+        return statistics.mean(values) if values else None
+
+    @property
+    def mean_content_words_per_clause(self) -> float | None:
+        values = [
+            s.content_words_per_clause
+            for s in self.sentences
+            if s.content_words_per_clause is not None
+        ]
+        return statistics.mean(values) if values else None
+
+    @property
+    def proportion_concrete_nouns(self) -> float | None:
+        concrete = sum(len(s.nouns.get("concrete", [])) for s in self.sentences)
+        counted = sum(
+            len(s.nouns.get(k, []))
+            for s in self.sentences
+            for k in ("concrete", "abstract", "undefined")
+        )
+        return concrete / counted if counted else None
+
+    @property
+    def lint_score(self) -> float | None:
+        return lint_score(
+            self.mean_log_word_frequency,
+            self.mean_max_sdl,
+            self.mean_content_words_per_clause,
+            self.proportion_concrete_nouns,
+        )
+
+    @property
+    def lint_level(self) -> int | None:
+        return lint_level(self.lint_score)
+
+    def features(self) -> dict[str, float | None]:
+        return {
+            "mean_log_word_frequency": self.mean_log_word_frequency,
+            "mean_max_dependency_length": self.mean_max_sdl,
+            "content_words_per_clause": self.mean_content_words_per_clause,
+            "proportion_concrete_nouns": self.proportion_concrete_nouns,
+        }
+
+
+# ---------------------------------------------------------------- Flesch-Douma
+
+
+@lru_cache(maxsize=1)
+def _hyphenator():  # type: ignore[no-untyped-def]
+    import pyphen
+
+    return pyphen.Pyphen(lang="nl_NL", left=1, right=1)
+
+
+def syllables(word: str) -> int:
+    """Number of syllables of a Dutch word (via pyphen's hyphenation patterns)."""
+    letters = "".join(c for c in word if c.isalpha())
+    if not letters:
+        return 0
+    return max(1, len(_hyphenator().positions(letters.lower())) + 1)
+
+
+def flesch_douma(analyzed: AnalyzedText) -> float | None:
+    """Flesch-Douma reading ease: 206.835 - 0.93 * words/sentence - 77 * syllables/word."""
+    words = [
+        t.word
+        for s in analyzed.sentences
+        for t in s.tokens
+        if not t.is_punct and any(c.isalpha() for c in t.word)
+    ]
+    sentences = [s for s in analyzed.sentences if s.words]
+    if not words or not sentences:
+        return None
+    syl = sum(syllables(w) for w in words)
+    return 206.835 - 0.93 * (len(words) / len(sentences)) - 77.0 * (syl / len(words))
+
+
+def readability(analyzed: AnalyzedText) -> Readability:
+    """All readability figures for an analysed letter."""
+    return Readability(
+        sentences=[sentence_readability(s) for s in analyzed.sentences],
+        flesch_douma=flesch_douma(analyzed),
+    )
