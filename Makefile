@@ -1,0 +1,68 @@
+# doenvermogen — the two commands: `make run` (demo on SQLite) and `make test` (the whole suite).
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= doenvermogen.settings.dev
+
+.PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[dev,rq,server]'
+	touch $@
+
+venv: $(VENV)/.installed
+
+system-deps:
+	scripts/install_system_deps.sh run
+
+system-deps-test:
+	scripts/install_system_deps.sh test
+
+messages: venv
+	$(PY) manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'node_modules/*'
+
+# Installs everything, migrates SQLite (var/doenvermogen.sqlite3), loads demo data, starts the
+# background worker and the web server, and prints the address and the demo logins.
+run: venv system-deps messages
+	mkdir -p var
+	$(PY) manage.py migrate -v0
+	$(PY) manage.py load_catalogues
+	$(PY) manage.py load_demo_data
+	@echo ""
+	@echo "doenvermogen runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
+	@echo "E-mails are written to var/mail/."
+	@$(PY) manage.py db_worker --no-startup-delay & \
+	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
+
+# Installs everything (Chromium and Frog from Debian when missing) and runs the whole suite.
+# SQLite by default; PostgreSQL when DATABASE_URL is set.
+test: venv system-deps-test messages test-only
+
+test-only:
+	DJANGO_SETTINGS_MODULE=doenvermogen.settings.test $(PY) -m pytest -q $(PYTEST_ARGS)
+
+lint: venv
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	DJANGO_SETTINGS_MODULE=doenvermogen.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
+
+format: venv
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# Rebuild the NL Design System CSS subset and htmx from npm (committed results; needs node/npm).
+css:
+	npm install --no-audit --no-fund
+	$(PY) scripts/build_css.py
+	cp node_modules/htmx.org/dist/htmx.min.js doenvermogen/ui/static/ui/vendor/htmx.min.js
+
+bench: venv
+	$(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) var node_modules

@@ -1,0 +1,70 @@
+"""The access log: an append-only record of who read or changed which client record, when and why.
+
+Entries are written only through ``doenvermogen.audit.services.access_log_write`` (called by the
+selectors and services of the other apps). They are never updated or deleted by the application.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class AppendOnlyError(Exception):
+    """Raised on an attempt to change or delete an access-log entry."""
+
+
+class AccessLogQuerySet(models.QuerySet):
+    def update(self, **kwargs):  # noqa: D102
+        raise AppendOnlyError("The access log is append-only.")
+
+    def delete(self):  # noqa: D102
+        raise AppendOnlyError("The access log is append-only.")
+
+
+class AccessLogEntry(models.Model):
+    class Action(models.TextChoices):
+        LIST = "list", _("listed")
+        VIEW = "view", _("viewed")
+        CREATE = "create", _("created")
+        UPDATE = "update", _("changed")
+        DELETE = "delete", _("deleted")
+        EXPORT = "export", _("exported")
+        PRINT = "print", _("printed")
+        DENIED = "denied", _("access refused")
+
+    at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    actor_label = models.CharField(_("who"), max_length=254)
+    # Not a foreign key: the log outlives the record it speaks of.
+    client_id = models.BigIntegerField(_("client"), null=True, db_index=True)
+    object_type = models.CharField(_("object"), max_length=60)
+    object_id = models.CharField(_("object id"), max_length=40, blank=True)
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    purpose = models.CharField(_("purpose"), max_length=200)
+
+    objects = AccessLogQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-id"]
+        verbose_name = _("access-log entry")
+        verbose_name_plural = _("access log")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.actor_label} {self.action} {self.object_type}"
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            raise AppendOnlyError("The access log is append-only.")
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        raise AppendOnlyError("The access log is append-only.")

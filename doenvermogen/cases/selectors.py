@@ -1,0 +1,184 @@
+"""Every read of client data, scoped to the requesting user. Authorization lives here.
+
+Rules:
+- a professional sees the trajectories (and their clients) of their own teams;
+- a team lead those of the teams they lead (a team lead is a member of that team);
+- a client only their own page;
+- a researcher no names at all (nothing from this module);
+- an administrator finds clients of their organisation only to answer a request to see one's data.
+
+Each function writes the access log. A refused read raises ``Http404`` (so the existence of other
+teams' clients is not revealed) and is logged as ``denied``.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from doenvermogen.accounts.models import User
+from doenvermogen.accounts.selectors import organisations_administered_by, team_ids_for_user
+from doenvermogen.audit.models import AccessLogEntry
+from doenvermogen.audit.services import access_log_write, access_log_write_many
+from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
+
+Action = AccessLogEntry.Action
+
+
+def _visible_trajectories(user: User) -> QuerySet[Trajectory]:
+    if not user.is_authenticated:
+        return Trajectory.objects.none()
+    if user.is_client:
+        return Trajectory.objects.filter(client__user=user)
+    return Trajectory.objects.filter(team_id__in=team_ids_for_user(user))
+
+
+def _deny(user: User, *, object_type: str, object_id: object, purpose: str) -> Http404:
+    access_log_write(
+        actor=user,
+        client_id=None,
+        object_type=object_type,
+        object_id=object_id,
+        action=Action.DENIED,
+        purpose=purpose,
+    )
+    return Http404("Not found or not allowed")
+
+
+def trajectory_list_for_user(
+    *, user: User, search: str = "", active_only: bool = False, purpose: str = "my clients"
+) -> list[Trajectory]:
+    """Trajectories a professional or team lead may see, with client and team, newest first."""
+    if user.is_client:
+        return []
+    qs = _visible_trajectories(user).select_related("client", "team")
+    search = search.strip()
+    if search:
+        qs = qs.filter(Q(client__display_name__icontains=search) | Q(team__name__icontains=search))
+    trajectories = list(qs.order_by("client__display_name", "-started_on"))
+    if active_only:
+        trajectories = [t for t in trajectories if t.is_active]
+    access_log_write_many(
+        actor=user,
+        client_ids=[t.client_id for t in trajectories],
+        object_type="client",
+        action=Action.LIST,
+        purpose=purpose,
+    )
+    return trajectories
+
+
+def trajectory_get_for_user(
+    *, user: User, trajectory_id: int, purpose: str, log: bool = True
+) -> Trajectory:
+    """One trajectory the user may see; ``Http404`` otherwise."""
+    trajectory = (
+        _visible_trajectories(user)
+        .select_related("client", "team", "organisation")
+        .filter(pk=trajectory_id)
+        .first()
+    )
+    if trajectory is None:
+        raise _deny(user, object_type="trajectory", object_id=trajectory_id, purpose=purpose)
+    if log:
+        access_log_write(
+            actor=user,
+            client_id=trajectory.client_id,
+            object_type="trajectory",
+            object_id=trajectory.pk,
+            action=Action.VIEW,
+            purpose=purpose,
+        )
+    return trajectory
+
+
+def client_get_for_user(*, user: User, client_id: int, purpose: str) -> Client:
+    """A client record the user may see (through a trajectory of their teams, or their own)."""
+    if user.is_client:
+        client = Client.objects.filter(pk=client_id, user=user).first()
+    else:
+        client = (
+            Client.objects.filter(pk=client_id, trajectories__in=_visible_trajectories(user))
+            .distinct()
+            .first()
+        )
+    if client is None:
+        raise _deny(user, object_type="client", object_id=client_id, purpose=purpose)
+    access_log_write(
+        actor=user,
+        client_id=client.pk,
+        object_type="client",
+        object_id=client.pk,
+        action=Action.VIEW,
+        purpose=purpose,
+    )
+    return client
+
+
+def client_get_own(*, user: User, purpose: str = "own page") -> Client:
+    """The client record of a signed-in client."""
+    client = Client.objects.filter(user=user).first() if user.is_authenticated else None
+    if client is None or not user.is_client:
+        raise _deny(user, object_type="client", object_id="own", purpose=purpose)
+    access_log_write(
+        actor=user,
+        client_id=client.pk,
+        object_type="client",
+        object_id=client.pk,
+        action=Action.VIEW,
+        purpose=purpose,
+    )
+    return client
+
+
+def client_trajectories(*, user: User, client: Client) -> list[Trajectory]:
+    """The trajectories of a client that this user may see (already-authorized client)."""
+    return list(_visible_trajectories(user).filter(client=client).select_related("team"))
+
+
+def involvement_list(*, trajectory: Trajectory) -> list[Involvement]:
+    """Who works with the client in an (already authorized) trajectory."""
+    return list(trajectory.involvements.select_related("professional"))
+
+
+def consent_list(*, client: Client) -> list[Consent]:
+    return list(client.consents.select_related("recorded_by", "trajectory"))
+
+
+def consent_is_active(*, client: Client, purpose: str) -> bool:
+    return client.consents.filter(purpose=purpose, withdrawn_at__isnull=True).exists()
+
+
+def client_search_for_administrator(*, user: User, search: str) -> list[Client]:
+    """Clients of the organisations a user administers, for a request to see one's data."""
+    orgs = organisations_administered_by(user)
+    if not orgs.exists() or not search.strip():
+        return []
+    clients = list(
+        Client.objects.filter(organisation__in=orgs, display_name__icontains=search.strip())[:50]
+    )
+    access_log_write_many(
+        actor=user,
+        client_ids=[c.pk for c in clients],
+        object_type="client",
+        action=Action.LIST,
+        purpose="request to see one's data",
+    )
+    return clients
+
+
+def client_get_for_administrator(*, user: User, client_id: int, purpose: str) -> Client:
+    client = Client.objects.filter(
+        pk=client_id, organisation__in=organisations_administered_by(user)
+    ).first()
+    if client is None:
+        raise _deny(user, object_type="client", object_id=client_id, purpose=purpose)
+    access_log_write(
+        actor=user,
+        client_id=client.pk,
+        object_type="client",
+        object_id=client.pk,
+        action=Action.VIEW,
+        purpose=purpose,
+    )
+    return client

@@ -1,0 +1,162 @@
+"""Thin views: my clients, a new client, a trajectory page, involvements, consents, own page."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doenvermogen.accounts.models import Team
+from doenvermogen.accounts.selectors import colleagues_for_user, team_ids_for_user
+from doenvermogen.cases import selectors, services
+from doenvermogen.cases.forms import ClientTrajectoryForm, ConsentForm, InvolvementForm
+from doenvermogen.ui.decorators import client_required, staff_required
+from doenvermogen.ui.sections import client_page_sections, trajectory_sections
+
+
+@login_required
+@staff_required
+def my_clients(request):
+    search = request.GET.get("q", "")
+    show = request.GET.get("show", "active")
+    trajectories = selectors.trajectory_list_for_user(
+        user=request.user, search=search, active_only=show != "all"
+    )
+    context = {
+        "trajectories": trajectories,
+        "search": search,
+        "show": show,
+        "can_add": bool(team_ids_for_user(request.user)),
+    }
+    if request.htmx:
+        return render(request, "cases/_client_list.html", context)
+    return render(request, "cases/my_clients.html", context)
+
+
+@login_required
+@staff_required
+def client_new(request):
+    teams = Team.objects.filter(pk__in=team_ids_for_user(request.user))
+    if not teams:
+        messages.info(request, _("You are not in a team yet, so you cannot add clients."))
+        return redirect("cases:my_clients")
+    form = ClientTrajectoryForm(
+        request.POST or None,
+        teams=teams,
+        initial={"started_on": timezone.localdate(), "team": teams[0]},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        with transaction.atomic():
+            client = services.client_create(
+                organisation=data["team"].organisation,
+                author=request.user,
+                display_name=data["display_name"],
+                email=data["email"],
+                phone=data["phone"],
+                preferred_channel=data["preferred_channel"],
+                preferred_language=data["preferred_language"],
+            )
+            trajectory = services.trajectory_create(
+                client=client,
+                team=data["team"],
+                author=request.user,
+                kind=data["kind"],
+                started_on=data["started_on"],
+                involvement_role=data["role"],
+            )
+        messages.success(request, _("The client has been added."))
+        return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    return render(request, "cases/client_new.html", {"form": form})
+
+
+@login_required
+@staff_required
+def trajectory_detail(request, trajectory_id: int):
+    trajectory = selectors.trajectory_get_for_user(
+        user=request.user, trajectory_id=trajectory_id, purpose="trajectory page"
+    )
+    client = trajectory.client
+    context = {
+        "trajectory": trajectory,
+        "client": client,
+        "other_trajectories": [
+            t
+            for t in selectors.client_trajectories(user=request.user, client=client)
+            if t.pk != trajectory.pk
+        ],
+        "involvements": selectors.involvement_list(trajectory=trajectory),
+        "consents": selectors.consent_list(client=client),
+        "links": [link for link in client.access_links.all()[:5]],
+        "involvement_form": InvolvementForm(colleagues=colleagues_for_user(request.user)),
+        "consent_form": ConsentForm(),
+        "sections": trajectory_sections(request, trajectory),
+        "now": timezone.now(),
+    }
+    return render(request, "cases/trajectory_detail.html", context)
+
+
+@require_POST
+@login_required
+@staff_required
+def involvement_set(request, trajectory_id: int):
+    trajectory = selectors.trajectory_get_for_user(
+        user=request.user, trajectory_id=trajectory_id, purpose="who is involved"
+    )
+    form = InvolvementForm(request.POST, colleagues=colleagues_for_user(request.user))
+    if form.is_valid():
+        services.involvement_set(trajectory=trajectory, author=request.user, **form.cleaned_data)
+        messages.success(request, _("Saved who is involved."))
+    else:
+        messages.error(request, _("Choose a professional and a role, then save again."))
+    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+
+
+@require_POST
+@login_required
+@staff_required
+def consent_record(request, trajectory_id: int):
+    trajectory = selectors.trajectory_get_for_user(
+        user=request.user, trajectory_id=trajectory_id, purpose="record consent"
+    )
+    form = ConsentForm(request.POST)
+    if form.is_valid():
+        services.consent_record(
+            client=trajectory.client,
+            trajectory=trajectory,
+            author=request.user,
+            purpose=form.cleaned_data["purpose"],
+            note=form.cleaned_data["note"],
+        )
+        messages.success(request, _("The consent has been recorded."))
+    else:
+        messages.error(request, _("Choose what the consent is for."))
+    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+
+
+@require_POST
+@login_required
+@staff_required
+def consent_withdraw(request, trajectory_id: int, consent_id: int):
+    trajectory = selectors.trajectory_get_for_user(
+        user=request.user, trajectory_id=trajectory_id, purpose="withdraw consent"
+    )
+    consent = get_object_or_404(trajectory.client.consents, pk=consent_id)
+    services.consent_withdraw(consent=consent, author=request.user)
+    messages.success(request, _("The consent has been withdrawn."))
+    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+
+
+@login_required
+@client_required
+def my_page(request):
+    client = selectors.client_get_own(user=request.user)
+    return render(
+        request,
+        "cases/my_page.html",
+        {"client": client, "sections": client_page_sections(request, client)},
+    )

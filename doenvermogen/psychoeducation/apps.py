@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class PsychoeducationConfig(AppConfig):
+    name = "doenvermogen.psychoeducation"
+    label = "psychoeducation"

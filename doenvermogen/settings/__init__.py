@@ -1,0 +1,1 @@
+"""Settings split in base / dev / test / production; each reads the environment."""

@@ -1,0 +1,121 @@
+"""Staff sign in with e-mail and password (argon2, lockout); clients with a personal link."""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.conf import settings
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from doenvermogen.accounts import services
+from doenvermogen.accounts.models import ClientAccessLink, User
+from doenvermogen.audit.models import AccessLogEntry
+
+pytestmark = pytest.mark.django_db
+
+
+def test_argon2_is_the_production_hasher():
+    from doenvermogen.settings import base
+
+    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+
+
+def test_professional_signs_in_with_email_and_password(client, make):
+    user = make.staff(password="een-lang-wachtwoord")
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": user.email.upper(), "password": "een-lang-wachtwoord"},
+    )
+    assert response.status_code == 302
+    assert client.get(reverse("home")).status_code == 302  # to "my clients"
+
+
+def test_wrong_password_keeps_email_and_says_what_to_do(client, make):
+    user = make.staff(password="een-lang-wachtwoord")
+    response = client.post(reverse("accounts:login"), {"username": user.email, "password": "nee"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert user.email in body  # what was typed is kept
+    assert "do not match" in body or "komen niet overeen" in body
+
+
+def test_lockout_after_repeated_failures(client, make):
+    user = make.staff(password="een-lang-wachtwoord")
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("accounts:login"), {"username": user.email, "password": "fout"})
+    response = client.post(
+        reverse("accounts:login"), {"username": user.email, "password": "een-lang-wachtwoord"}
+    )
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_client_link_signs_in_and_is_logged(client, world):
+    traj = world.traj_a
+    link, token = services.client_link_create(client=traj.client, author=world.pro_a)
+    assert link.token_hash != token and token not in link.token_hash
+    response = client.get(reverse("accounts:client_link", args=[token]))
+    assert response.status_code == 302 and response["Location"] == reverse("cases:my_page")
+    page = client.get(reverse("cases:my_page")).content.decode()
+    assert traj.client.display_name in page
+    assert AccessLogEntry.objects.filter(
+        object_type="sign_in_link", client_id=traj.client_id, action="view"
+    ).exists()
+
+
+def test_first_use_of_link_creates_client_account_without_password(client, make):
+    team = make.team()
+    traj = make.trajectory(team=team, name="Henk")
+    _, token = services.client_link_create(client=traj.client, author=make.staff(team=team))
+    client.get(reverse("accounts:client_link", args=[token]))
+    traj.client.refresh_from_db()
+    assert traj.client.user.kind == User.Kind.CLIENT
+    assert not traj.client.user.has_usable_password()
+
+
+def test_expired_and_revoked_links_do_not_work(client, world):
+    link, token = services.client_link_create(client=world.traj_a.client, author=world.pro_a)
+    link.expires_at = timezone.now() - datetime.timedelta(minutes=1)
+    link.save()
+    response = client.get(reverse("accounts:client_link", args=[token]))
+    assert response.status_code == 410
+    link2, token2 = services.client_link_create(client=world.traj_a.client, author=world.pro_a)
+    services.client_link_revoke(link=link2, author=world.pro_a)
+    assert client.get(reverse("accounts:client_link", args=[token2])).status_code == 410
+    assert client.get(reverse("accounts:client_link", args=["made-up"])).status_code == 410
+
+
+def test_link_by_email(client, world):
+    world.traj_a.client.email = "noor@example.org"
+    world.traj_a.client.save()
+    client.force_login(world.pro_a)
+    response = client.post(
+        reverse("accounts:client_link_create", args=[world.traj_a.pk]), {"send": "email"}
+    )
+    assert response.status_code == 200
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == ["noor@example.org"]
+    url = next(line for line in mail.outbox[0].body.splitlines() if "/l/" in line).strip()
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    client.logout()
+    assert client.get(reverse("accounts:client_link", args=[token])).status_code == 302
+
+
+def test_link_page_shows_qr_code(client, world):
+    client.force_login(world.pro_a)
+    response = client.post(reverse("accounts:client_link_create", args=[world.traj_a.pk]))
+    body = response.content.decode()
+    assert "<svg" in body and "/l/" in body
+    assert ClientAccessLink.objects.filter(client=world.traj_a.client).count() == 1
+
+
+def test_professional_of_other_team_cannot_make_or_revoke_link(client, world):
+    client.force_login(world.pro_b)
+    response = client.post(reverse("accounts:client_link_create", args=[world.traj_a.pk]))
+    assert response.status_code == 404
+    link, _ = services.client_link_create(client=world.traj_a.client, author=world.pro_a)
+    client.post(reverse("accounts:client_link_revoke", args=[world.traj_b.pk, link.pk]))
+    link.refresh_from_db()
+    assert link.revoked_at is None
