@@ -1,0 +1,251 @@
+"""Input handling: read a letter from .txt, .docx or .pdf and refuse bad input politely.
+
+Every refusal is a `LetterInputError` with a plain Dutch message (``.message``) and a stable
+``.code``: ``empty``, ``too_long``, ``not_dutch``, ``unreadable``, ``unsupported_type``,
+``too_large``, ``zip_bomb``, ``encrypted``, ``no_text``.
+
+Lives here: `extract_text()`, `validate_text()`, the language guess and the zip-bomb guards.
+Not here: the analysis itself.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePath
+from xml.etree import ElementTree
+
+MAX_WORDS = 10_000
+MAX_FILE_BYTES = 10 * 1024 * 1024
+MAX_DOCX_MEMBERS = 2_000
+MAX_DOCX_UNCOMPRESSED = 50 * 1024 * 1024
+MAX_DOCX_RATIO = 100
+MAX_PDF_PAGES = 100
+SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf")
+
+
+class LetterInputError(ValueError):
+    """Input we cannot check; `message` is plain Dutch and can be shown as is."""
+
+    def __init__(self, message: str, code: str) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+DUTCH_FUNCTION_WORDS = frozenset(
+    """de het een en van in is dat op te u uw je jij jouw wij we ons onze niet met voor zijn er
+    aan om als of ook bij naar dan maar ze die deze dit wordt worden heeft hebben kunt kan
+    moet moeten wil wilt zal zullen was waren geen nog wel al uit over tot door hun haar hem
+    hij zij ik mij mijn me wat wie waar hoe omdat want dus meer veel zo nu hier daar ook
+    graag vóór na tegen zonder tussen onder binnen alle elke iets niets iemand mogen mag
+    kunnen""".split()
+)
+ENGLISH_FUNCTION_WORDS = frozenset(
+    """the a an and of to in is that for it on with as are was be by this you your we our
+    not have has from at or will can would should they their there which what when who
+    been were if but do does about please dear regards sincerely""".split()
+)
+
+
+def dutch_ratio(text: str) -> tuple[float, float, int]:
+    """Share of Dutch and of English function words among the words; and the word count."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    if not words:
+        return 0.0, 0.0, 0
+    nl = sum(w in DUTCH_FUNCTION_WORDS for w in words)
+    en = sum(w in ENGLISH_FUNCTION_WORDS for w in words)
+    return nl / len(words), en / len(words), len(words)
+
+
+def looks_dutch(text: str) -> bool:
+    """A simple guess from function words: Dutch text has many (de, het, een, en, u, ...)."""
+    nl, en, n = dutch_ratio(text)
+    if n == 0:
+        return False
+    if n < 8:
+        return nl > 0 or en == 0
+    return nl >= 0.12 and nl > en
+
+
+def count_words(text: str) -> int:
+    return len(re.findall(r"\S+", text))
+
+
+def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
+    """Check that `text` is a letter we can check; return it with normalised line ends."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
+    if not text.strip():
+        raise LetterInputError(
+            "Er staat geen tekst in. Plak de tekst van de brief of kies een bestand.", "empty"
+        )
+    if not _WORD.search(text):
+        raise LetterInputError(
+            "Er staan geen woorden in de tekst. Plak de tekst van de brief.", "empty"
+        )
+    n = count_words(text)
+    if n > max_words:
+        raise LetterInputError(
+            f"De tekst is te lang: {n:,} woorden. We kunnen brieven tot {max_words:,} woorden "
+            "controleren. Controleer de brief in delen.".replace(",", "."),
+            "too_long",
+        )
+    if not looks_dutch(text):
+        raise LetterInputError(
+            "Deze tekst lijkt niet Nederlands. De controle werkt alleen voor Nederlandse "
+            "brieven.",
+            "not_dutch",
+        )
+    return text
+
+
+def _unreadable(kind: str = "bestand") -> LetterInputError:
+    return LetterInputError(
+        f"Dit {kind} kunnen we niet lezen. Misschien is het beschadigd. Sla het opnieuw op, "
+        "of plak de tekst van de brief.",
+        "unreadable",
+    )
+
+
+def _decode_txt(data: bytes) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise _unreadable() from exc
+    if b"\x00" in data:
+        raise _unreadable()
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError as exc:
+            raise _unreadable() from exc
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\r\t\f")
+    if text and controls / len(text) > 0.01:
+        raise _unreadable()
+    return text
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_text(data: bytes) -> str:
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _unreadable("Word-bestand") from exc
+    with archive:
+        members = archive.infolist()
+        bomb = LetterInputError(
+            "Dit Word-bestand is verdacht: het wordt bij uitpakken veel te groot. "
+            "We openen het niet. Plak de tekst van de brief.",
+            "zip_bomb",
+        )
+        if len(members) > MAX_DOCX_MEMBERS:
+            raise bomb
+        if sum(m.file_size for m in members) > MAX_DOCX_UNCOMPRESSED:
+            raise bomb
+        for m in members:
+            if m.file_size > 1024 * 1024 and m.file_size > MAX_DOCX_RATIO * max(
+                m.compress_size, 1
+            ):
+                raise bomb
+        try:
+            info = archive.getinfo("word/document.xml")
+        except KeyError as exc:
+            raise _unreadable("Word-bestand") from exc
+        try:
+            with archive.open(info) as fh:
+                xml = fh.read(MAX_DOCX_UNCOMPRESSED + 1)
+        except (zipfile.BadZipFile, OSError, RuntimeError, ValueError) as exc:
+            raise _unreadable("Word-bestand") from exc
+        if len(xml) > MAX_DOCX_UNCOMPRESSED:
+            raise bomb
+    try:
+        root = ElementTree.fromstring(xml)
+    except ElementTree.ParseError as exc:
+        raise _unreadable("Word-bestand") from exc
+    paragraphs: list[str] = []
+    for p in root.iter(f"{_W}p"):
+        parts: list[str] = []
+        for el in p.iter():
+            if el.tag == f"{_W}t" and el.text:
+                parts.append(el.text)
+            elif el.tag == f"{_W}tab":
+                parts.append("\t")
+            elif el.tag in (f"{_W}br", f"{_W}cr"):
+                parts.append("\n")
+        paragraphs.append("".join(parts))
+    return "\n".join(paragraphs)
+
+
+def _pdf_text(data: bytes) -> str:
+    try:
+        from pypdf import PdfReader
+        from pypdf.errors import PyPdfError
+
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise LetterInputError(
+                "Deze pdf is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord, of "
+                "plak de tekst.",
+                "encrypted",
+            )
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise LetterInputError(
+                f"Deze pdf heeft meer dan {MAX_PDF_PAGES} pagina's. Controleer de brief in delen.",
+                "too_long",
+            )
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except LetterInputError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
+        raise _unreadable("pdf-bestand") from exc
+    except Exception as exc:  # pypdf raises many kinds of errors on damaged files
+        raise _unreadable("pdf-bestand") from exc
+    text = "\n\n".join(pages)
+    if not text.strip():
+        raise LetterInputError(
+            "In deze pdf staat geen tekst die we kunnen lezen. Misschien is het een scan. "
+            "Plak de tekst van de brief.",
+            "no_text",
+        )
+    return text
+
+
+def extract_text(filename: str, data: bytes) -> str:
+    """Read the text of an uploaded letter (.txt, .docx or .pdf).
+
+    Raises `LetterInputError` for an unknown type, a file that is too large, damaged or
+    binary, a zip bomb, or an encrypted pdf. Does not check the text itself: call
+    `validate_text()` (or `check_letter()`, which does) for empty, too long or not Dutch.
+    """
+    ext = PurePath(filename or "").suffix.lower()
+    if len(data) > MAX_FILE_BYTES:
+        raise LetterInputError(
+            f"Dit bestand is te groot. Het mag hoogstens {MAX_FILE_BYTES // (1024 * 1024)} MB zijn.",
+            "too_large",
+        )
+    if ext == ".doc":
+        raise LetterInputError(
+            "Oude Word-bestanden (.doc) kunnen we niet lezen. Sla de brief op als .docx, of "
+            "plak de tekst.",
+            "unsupported_type",
+        )
+    if ext not in SUPPORTED_EXTENSIONS:
+        raise LetterInputError(
+            "Dit soort bestand kunnen we niet lezen. Kies een .txt-, .docx- of .pdf-bestand.",
+            "unsupported_type",
+        )
+    if ext == ".txt":
+        return _decode_txt(data)
+    if ext == ".docx":
+        return _docx_text(data)
+    return _pdf_text(data)

@@ -1,0 +1,163 @@
+"""The letter report and `check_letter()`, the one function the web view, API and CLI call.
+
+Lives here: `LetterReport` (dataclasses with `to_dict()` in the JSON shape of issue 5) and
+`check_letter()`. Not here: the rules (`findings.py`), scores (`readability.py`) or EAST
+(`east.py`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .analyzers import Analyzer, analyze_text
+from .east import PARTS, EastPart, east_report
+from .findings import Finding, find_all
+from .inputs import validate_text
+from .model import AnalyzedText
+from .readability import Readability, readability
+
+SCORE_NOTE = (
+    "De LiNT-II-score is berekend met Frog in plaats van spaCy. Hij kan een paar punten "
+    "verschillen van de score die LiNT-II zelf geeft."
+)
+
+
+def _round(value: float | None, digits: int) -> float | None:
+    return None if value is None else round(value, digits)
+
+
+@dataclass
+class SentenceReport:
+    """One sentence: where it is and how hard it reads."""
+
+    index: int
+    start: int
+    end: int
+    words: int
+    lint_score: float | None
+    lint_level: int | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "index": self.index,
+            "start": self.start,
+            "end": self.end,
+            "words": self.words,
+            "lint_score": _round(self.lint_score, 1),
+            "lint_level": self.lint_level,
+        }
+
+
+@dataclass
+class ReadabilityReport:
+    """LiNT-II (letter and sentences) and Flesch-Douma."""
+
+    lint_score: float | None
+    lint_level: int | None
+    features: dict[str, float | None]
+    flesch_douma: float | None
+    sentences: list[SentenceReport] = field(default_factory=list)
+
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "lint_score": _round(self.lint_score, 1),
+            "lint_level": self.lint_level,
+            "features": {k: _round(v, 4) for k, v in self.features.items()},
+            "flesch_douma": _round(self.flesch_douma, 1),
+        }
+        if detail:
+            out["sentences"] = [s.to_dict() for s in self.sentences]
+            out["note"] = SCORE_NOTE
+        return out
+
+
+@dataclass
+class LetterReport:
+    """Everything the checker says about one letter."""
+
+    text: str
+    words: int
+    sentences: int
+    readability: ReadabilityReport
+    findings: list[Finding]
+    east: dict[str, EastPart]
+    analyzer: str = ""
+    file: str | None = None
+
+    def to_dict(self, detail: bool = False) -> dict[str, Any]:
+        """The JSON shape of issue 5. `detail=True` adds per-sentence scores, the score note,
+        the EAST strengths and the analysed text."""
+        out: dict[str, Any] = {
+            "file": self.file,
+            "words": self.words,
+            "sentences": self.sentences,
+            "readability": self.readability.to_dict(detail=detail),
+            "findings": [
+                {
+                    "code": f.code,
+                    "severity": f.severity,
+                    "message": f.message,
+                    "suggestion": f.suggestion,
+                    "sentence_index": f.sentence_index,
+                    "start": f.start,
+                    "end": f.end,
+                }
+                for f in self.findings
+            ],
+            "east": {part: self.east[part].to_dict(detail=detail) for part in PARTS},
+        }
+        if detail:
+            out["text"] = self.text
+            out["analyzer"] = self.analyzer
+        return out
+
+
+def build_report(analyzed: AnalyzedText, file: str | None = None) -> LetterReport:
+    """Compute scores, findings and EAST advice for an analysed letter."""
+    read: Readability = readability(analyzed)
+    findings = find_all(analyzed)
+    sentence_reports = [
+        SentenceReport(
+            index=s.index,
+            start=s.start,
+            end=s.end,
+            words=r.word_count,
+            lint_score=r.lint_score,
+            lint_level=r.lint_level,
+        )
+        for s, r in zip(analyzed.sentences, read.sentences, strict=True)
+    ]
+    return LetterReport(
+        text=analyzed.text,
+        words=analyzed.word_count,
+        sentences=len([s for s in analyzed.sentences if s.words]),
+        readability=ReadabilityReport(
+            lint_score=read.lint_score,
+            lint_level=read.lint_level,
+            features=read.features(),
+            flesch_douma=read.flesch_douma,
+            sentences=sentence_reports,
+        ),
+        findings=findings,
+        east=east_report(analyzed.text, findings, read.lint_level),
+        analyzer=analyzed.analyzer,
+        file=file,
+    )
+
+
+def check_letter(
+    text: str, analyzer: Analyzer | None = None, file: str | None = None
+) -> LetterReport:
+    """Check a Dutch letter: readability, findings and EAST advice.
+
+    `analyzer` defaults to the process-wide warm Frog (`get_frog_analyzer()`). Raises
+    `LetterInputError` for empty, too long or non-Dutch text and `AnalyzerError` when the
+    language analysis fails (e.g. Frog is not installed).
+    """
+    text = validate_text(text)
+    if analyzer is None:
+        from .frog import get_frog_analyzer
+
+        analyzer = get_frog_analyzer()
+    return build_report(analyze_text(text, analyzer), file=file)
