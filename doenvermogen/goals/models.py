@@ -85,6 +85,9 @@ class ExecutiveSkillCheck(models.Model):
         ordering = ["-created_at", "-id"]
         get_latest_by = "created_at"
 
+    def __str__(self) -> str:
+        return f"check {self.pk} ({self.created_at:%Y-%m-%d})"
+
 
 class GoalPlan(models.Model):
     class Status(models.TextChoices):
@@ -217,6 +220,9 @@ class Review(models.Model):
         ]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
+
+    def __str__(self) -> str:
+        return f"review {self.pk} ({self.created_at:%Y-%m-%d})"
 
     @property
     def goal_changed(self) -> bool:

@@ -212,6 +212,9 @@ class CalendarFeed(models.Model):
         verbose_name = _("calendar feed")
         verbose_name_plural = _("calendar feeds")
 
+    def __str__(self) -> str:
+        return f"feed {self.pk} of client {self.client_id}"
+
     @property
     def is_active(self) -> bool:
         return self.revoked_at is None

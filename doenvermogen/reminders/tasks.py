@@ -1,0 +1,19 @@
+"""Background tasks (Django Tasks API): thin and idempotent, they take ids and call a service."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from doenvermogen.reminders import services
+
+
+@task()
+def send_delivery(delivery_id: int) -> str:
+    """Send one reminder delivery; does nothing if it is not due or already sent."""
+    return services.delivery_send(delivery_id=delivery_id)
+
+
+@task()
+def sweep_deliveries() -> dict:
+    """Re-enqueue lost deliveries and release expired claims (= reminders_dispatch)."""
+    return services.deliveries_sweep()
