@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class RemindersConfig(AppConfig):
     name = "doenvermogen.reminders"
     label = "reminders"
+
+    def ready(self) -> None:
+        from doenvermogen.reminders import sections
+        from doenvermogen.ui.sections import (
+            register_client_page_section,
+            register_trajectory_section,
+        )
+
+        register_trajectory_section(
+            order=40, template="reminders/_trajectory_section.html", context=sections.trajectory
+        )
+        register_client_page_section(
+            order=10, template="reminders/_client_section.html", context=sections.client_page
+        )
