@@ -29,7 +29,9 @@ class ClientTrajectoryForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind of trajectory"), choices=Trajectory.Kind.choices)
     role = forms.ChoiceField(label=_("Your role"), choices=Involvement.Role.choices)
     started_on = forms.DateField(
-        label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Start date"),
+        # A date input needs ISO dates (2026-11-23), whatever the language of the page.
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(self, *args, teams=None, **kwargs):

@@ -30,3 +30,18 @@ def test_client_page_is_phone_sized(world, client_page):
     page = client_page(world.traj_a.client)
     assert page.viewport_size == {"width": 375, "height": 667}
     assert "Noor" in page.locator("h1").inner_text()
+
+
+def test_axe_check_reports_violations_readably(page, live_url, assert_no_axe_violations):
+    page.goto("/accounts/login/")
+    page.evaluate(
+        """() => {
+        const img = document.createElement('img');
+        img.src = 'data:,'; img.id = 'no-alt';
+        document.querySelector('main').appendChild(img);
+    }"""
+    )
+    with pytest.raises(AssertionError) as failure:
+        assert_no_axe_violations(page)
+    message = str(failure.value)
+    assert "image-alt" in message and "#no-alt" in message and "/accounts/login/" in message
