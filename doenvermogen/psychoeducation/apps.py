@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class PsychoeducationConfig(AppConfig):
     name = "doenvermogen.psychoeducation"
     label = "psychoeducation"
+
+    def ready(self) -> None:
+        from doenvermogen.psychoeducation import sections
+        from doenvermogen.ui.sections import (
+            register_client_page_section,
+            register_trajectory_section,
+        )
+
+        register_trajectory_section(
+            order=10,
+            template="psychoeducation/_trajectory_section.html",
+            context=sections.trajectory_context,
+        )
+        register_client_page_section(
+            order=10,
+            template="psychoeducation/_client_section.html",
+            context=sections.client_page_context,
+        )

@@ -1,0 +1,45 @@
+"""What psycho-education adds to the trajectory page and to the client's own page."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from doenvermogen.psychoeducation import selectors
+from doenvermogen.psychoeducation.models import Session
+
+STEP_URLS = {
+    Session.Step.EXPLANATION: "psychoeducation:explain",
+    Session.Step.RECOGNITION: "psychoeducation:recognise",
+    Session.Step.STRATEGIES: "psychoeducation:strategies",
+    Session.Step.SUMMARY: "psychoeducation:summary",
+    Session.Step.REVIEW: "psychoeducation:review",
+}
+
+
+def trajectory_context(request, trajectory) -> dict:
+    overview = selectors.overview_for_trajectory(user=request.user, trajectory=trajectory)
+    continue_url = ""
+    if overview.open_session:
+        step = overview.open_session.step
+        if step == Session.Step.RECOGNITION and overview.open_session.recognised_at:
+            continue_url = reverse("psychoeducation:choose", args=[overview.open_session.pk])
+        else:
+            continue_url = reverse(STEP_URLS[Session.Step(step)], args=[overview.open_session.pk])
+    return {
+        "trajectory": trajectory,
+        "overview": overview,
+        "continue_url": continue_url,
+        "timeline": selectors.timeline(trajectory=trajectory),
+    }
+
+
+def client_page_context(request, client) -> dict | None:
+    sessions = selectors.shared_sessions_for_client(client=client)
+    if not sessions:
+        return None
+    shown = [s for s in sessions if s.is_open] or sessions[:1]
+    return {
+        "sessions": [
+            {"session": s, "blocks": selectors.chosen_effects_with_strategies(s)} for s in shown
+        ]
+    }

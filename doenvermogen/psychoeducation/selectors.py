@@ -1,0 +1,254 @@
+"""Reads of psycho-education data, authorized through the trajectory or the client's own record.
+
+Every function that returns client data takes the acting user and writes the access log (through
+``doenvermogen.cases.selectors``), or receives an object that such a selector already authorized.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils.translation import gettext as _
+
+from doenvermogen.accounts.models import Organisation, User
+from doenvermogen.cases.models import Client, Trajectory
+from doenvermogen.cases.selectors import (
+    client_get_own,
+    involvement_list,
+    trajectory_get_for_user,
+)
+from doenvermogen.psychoeducation.models import (
+    ClientStrategy,
+    GateConversation,
+    PlanStep,
+    RecognisedEffect,
+    Review,
+    Session,
+    Strategy,
+    StressEffect,
+)
+
+
+def effect_catalogue(organisation: Organisation | None) -> QuerySet[StressEffect]:
+    """The talk chart: standard effects plus the organisation's own, "other" last."""
+    return StressEffect.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation=organisation), active=True
+    ).order_by("is_other", "order", "id")
+
+
+def strategy_catalogue(organisation: Organisation | None) -> dict[str, list[Strategy]]:
+    """Strategies grouped as in the guide, in the guide's order of groups."""
+    items = Strategy.objects.filter(
+        Q(organisation__isnull=True) | Q(organisation=organisation), active=True
+    )
+    groups: dict[str, list[Strategy]] = {g: [] for g in Strategy.Group.values}
+    for item in items.order_by("order", "id"):
+        groups[item.group].append(item)
+    return groups
+
+
+def _session_queryset() -> QuerySet[Session]:
+    current = ClientStrategy.objects.filter(superseded_at__isnull=True).prefetch_related(
+        Prefetch("steps", queryset=PlanStep.objects.order_by("order", "id"))
+    )
+    return Session.objects.select_related(
+        "trajectory__client", "trajectory__team", "professional", "gate"
+    ).prefetch_related(
+        Prefetch("effects", queryset=RecognisedEffect.objects.select_related("effect")),
+        Prefetch("strategies", queryset=current, to_attr="current_strategies"),
+    )
+
+
+def session_get_for_user(*, user: User, session_id: int, purpose: str) -> Session:
+    """A session the user may see: staff through the trajectory, a client only when shared."""
+    session = _session_queryset().filter(pk=session_id).first()
+    if session is None:
+        raise Http404
+    if user.is_authenticated and user.is_client:
+        client = client_get_own(user=user, purpose=purpose)
+        if session.trajectory.client_id != client.pk or session.shared_with_client_at is None:
+            raise Http404
+        return session
+    trajectory_get_for_user(user=user, trajectory_id=session.trajectory_id, purpose=purpose)
+    return session
+
+
+@dataclass
+class EffectWithStrategies:
+    effect: RecognisedEffect
+    strategies: list[ClientStrategy] = field(default_factory=list)
+
+
+def chosen_effects_with_strategies(session: Session) -> list[EffectWithStrategies]:
+    """The chosen effects in the client's order, each with its current strategies."""
+    current = getattr(session, "current_strategies", None)
+    if current is None:
+        current = list(
+            session.strategies.filter(superseded_at__isnull=True).prefetch_related("steps")
+        )
+    chosen = sorted(
+        (e for e in session.effects.all() if e.chosen_rank is not None),
+        key=lambda e: e.chosen_rank,
+    )
+    return [
+        EffectWithStrategies(e, [s for s in current if s.recognised_effect_id == e.pk])
+        for e in chosen
+    ]
+
+
+def strategy_history(strategy: ClientStrategy) -> list[ClientStrategy]:
+    """All versions of a strategy, oldest first (the given one may be any version)."""
+    versions = [strategy]
+    node = strategy
+    while node.replaces_id:
+        node = ClientStrategy.objects.get(pk=node.replaces_id)
+        versions.insert(0, node)
+    node = strategy
+    while True:
+        nxt = ClientStrategy.objects.filter(replaces=node).first()
+        if nxt is None:
+            break
+        versions.append(nxt)
+        node = nxt
+    return versions
+
+
+def client_prepared_review(session: Session) -> Review | None:
+    """The newest review the client prepared after the last conversation, if any."""
+    last_conversation = (
+        session.reviews.filter(source=Review.Source.CONVERSATION)
+        .values_list("held_at", flat=True)
+        .first()
+    )
+    prepared = session.reviews.filter(source=Review.Source.CLIENT)
+    if last_conversation:
+        prepared = prepared.filter(held_at__gt=last_conversation)
+    return prepared.prefetch_related("items").first()
+
+
+@dataclass
+class Overview:
+    last_gate: GateConversation | None
+    open_session: Session | None
+    sessions: list[Session]
+    colleague_session: Session | None
+    responsible_psychoeducation: list[User]
+    responsible_reviews: list[User]
+    review_due: bool
+
+
+def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
+    """What the trajectory page shows about psycho-education (trajectory already authorized)."""
+    sessions = list(
+        trajectory.psychoeducation_sessions.select_related("professional").order_by("-started_at")
+    )
+    open_sessions = [s for s in sessions if s.is_open]
+    involvements = involvement_list(trajectory=trajectory)
+    colleague = next((s for s in open_sessions if s.professional_id != user.pk), None)
+    open_session = open_sessions[0] if open_sessions else None
+    today = datetime.date.today()
+    return Overview(
+        last_gate=trajectory.gate_conversations.select_related("asked_by").first(),
+        open_session=open_session,
+        sessions=sessions,
+        colleague_session=colleague,
+        responsible_psychoeducation=[
+            i.professional for i in involvements if i.responsible_for_psychoeducation
+        ],
+        responsible_reviews=[i.professional for i in involvements if i.responsible_for_reviews],
+        review_due=bool(
+            open_session and open_session.next_review_on and open_session.next_review_on <= today
+        ),
+    )
+
+
+@dataclass
+class TimelineEvent:
+    at: datetime.datetime
+    text: str
+    detail: str = ""
+
+
+def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
+    """The whole psycho-education history of an (authorized) trajectory, newest first."""
+    events: list[TimelineEvent] = []
+    for gate in trajectory.gate_conversations.select_related("asked_by"):
+        detail = _("Stress: %(stress)s. Wants to talk: %(talk)s.") % {
+            "stress": gate.get_experiences_stress_display(),
+            "talk": gate.get_wants_to_talk_display() or "–",
+        }
+        if gate.acute_threat:
+            detail += " " + _("Acute threat: %(t)s.") % {"t": gate.get_acute_threat_display()}
+        events.append(
+            TimelineEvent(
+                gate.asked_at,
+                _("%(who)s asked about stress: %(outcome)s")
+                % {"who": gate.asked_by, "outcome": gate.get_outcome_display()},
+                detail,
+            )
+        )
+    sessions = trajectory.psychoeducation_sessions.prefetch_related(
+        "effects__effect", "reviews__items__strategy", "reviews__author"
+    )
+    for session in sessions:
+        if session.recognised_at:
+            labels = [e.label for e in session.effects.all() if e.is_chosen]
+            events.append(
+                TimelineEvent(
+                    session.recognised_at,
+                    _("Step 2: the client recognised effects of stress"),
+                    _("Chose to work on: %(list)s") % {"list": "; ".join(labels) or "–"},
+                )
+            )
+        for strategy in session.strategies.select_related("replaces"):
+            if strategy.replaces_id:
+                events.append(
+                    TimelineEvent(
+                        strategy.created_at,
+                        _("Strategy adjusted"),
+                        _("“%(old)s” became “%(new)s”. Why: %(why)s")
+                        % {
+                            "old": strategy.replaces.description,
+                            "new": strategy.description,
+                            "why": strategy.change_reason or "–",
+                        },
+                    )
+                )
+            else:
+                events.append(
+                    TimelineEvent(strategy.created_at, _("Strategy chosen"), strategy.description)
+                )
+        if session.shared_with_client_at:
+            events.append(
+                TimelineEvent(session.shared_with_client_at, _("Summary shared with the client"))
+            )
+        for review in session.reviews.all():
+            events.append(
+                TimelineEvent(
+                    review.held_at,
+                    _("Review prepared by the client")
+                    if review.source == Review.Source.CLIENT
+                    else _("Review in a conversation with %(who)s") % {"who": review.author},
+                    "; ".join(
+                        f"{item.strategy.description}: "
+                        f"{item.get_used_display() or '–'} / {item.get_helped_display() or '–'}"
+                        for item in review.items.all()
+                    ),
+                )
+            )
+        if session.stopped_at:
+            events.append(TimelineEvent(session.stopped_at, _("The client stopped for now")))
+    events.sort(key=lambda e: e.at, reverse=True)
+    return events
+
+
+def shared_sessions_for_client(*, client: Client) -> list[Session]:
+    """Sessions shared on the page of an (authorized) client, newest first."""
+    return list(
+        _session_queryset()
+        .filter(trajectory__client=client, shared_with_client_at__isnull=False)
+        .order_by("-started_at")
+    )

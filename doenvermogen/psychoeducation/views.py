@@ -1,0 +1,514 @@
+"""Thin views of the psycho-education flow for the professional (shared screen) and the client."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from doenvermogen.audit.models import AccessLogEntry
+from doenvermogen.audit.services import access_log_write
+from doenvermogen.cases.selectors import client_get_own, trajectory_get_for_user
+from doenvermogen.psychoeducation import selectors, services
+from doenvermogen.psychoeducation.forms import (
+    ChooseForm,
+    GateForm,
+    RecogniseForm,
+    ReviewForm,
+    ShareForm,
+    StrategyForm,
+)
+from doenvermogen.psychoeducation.models import (
+    ClientStrategy,
+    GateConversation,
+    PlanStep,
+    Review,
+    Session,
+    Strategy,
+    StressEffect,
+)
+from doenvermogen.psychoeducation.sections import STEP_URLS
+from doenvermogen.ui.decorators import client_required, staff_required
+from doenvermogen.ui.pdf import pdf_response
+
+
+def _staff_session(request, session_id: int, purpose: str) -> Session:
+    return selectors.session_get_for_user(user=request.user, session_id=session_id, purpose=purpose)
+
+
+def _open_or_back(request, session: Session):
+    if not session.is_open:
+        messages.info(request, _("This conversation was stopped. You can start a new one."))
+        return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
+    return None
+
+
+def _context(session: Session, **extra) -> dict:
+    return {"session": session, "trajectory": session.trajectory, "steps": Session.Step, **extra}
+
+
+@login_required
+@staff_required
+def gate(request, trajectory_id: int):
+    trajectory = trajectory_get_for_user(
+        user=request.user, trajectory_id=trajectory_id, purpose="psycho-education: ask"
+    )
+    overview = selectors.overview_for_trajectory(user=request.user, trajectory=trajectory)
+    form = GateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        gate_conv = services.gate_record(
+            trajectory=trajectory,
+            author=request.user,
+            experiences_stress=data["experiences_stress"],
+            wants_to_talk=data["wants_to_talk"],
+            acute_threat=data["acute_threat"],
+            opening=data["opening"],
+            occasion_behaviour=data["occasion_behaviour"],
+            start_despite_threat=request.POST.get("start_despite_threat") == "1",
+            idempotency_key=data["idempotency_key"],
+        )
+        if gate_conv.outcome == GateConversation.Outcome.START:
+            return redirect("psychoeducation:explain", session_id=gate_conv.session.pk)
+        if gate_conv.outcome == GateConversation.Outcome.WAIT_THREAT:
+            return render(
+                request, "psychoeducation/wait.html", {"trajectory": trajectory, "gate": gate_conv}
+            )
+        messages.success(
+            request,
+            _("Recorded: %(outcome)s. That is fine. You can ask again later.")
+            % {"outcome": gate_conv.get_outcome_display()},
+        )
+        return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    return render(
+        request,
+        "psychoeducation/gate.html",
+        {
+            "trajectory": trajectory,
+            "form": form,
+            "overview": overview,
+            "behaviour": request.POST.get("occasion_behaviour", ""),
+        },
+    )
+
+
+def opening_phrase(request):
+    """htmx: the occasion phrase with the behaviour filled in (no client data involved)."""
+    return render(
+        request,
+        "psychoeducation/_occasion_phrase.html",
+        {"behaviour": request.GET.get("occasion_behaviour", "")[:200]},
+    )
+
+
+@require_POST
+@login_required
+@staff_required
+def start_despite_threat(request, gate_id: int):
+    gate_conv = get_object_or_404(GateConversation, pk=gate_id)
+    trajectory = trajectory_get_for_user(
+        user=request.user, trajectory_id=gate_conv.trajectory_id, purpose="psycho-education: ask"
+    )
+    new_gate = services.gate_record(
+        trajectory=trajectory,
+        author=request.user,
+        experiences_stress=gate_conv.experiences_stress,
+        wants_to_talk=gate_conv.wants_to_talk,
+        acute_threat=gate_conv.acute_threat,
+        opening=gate_conv.opening,
+        occasion_behaviour=gate_conv.occasion_behaviour,
+        start_despite_threat=True,
+        idempotency_key=f"despite-{gate_conv.pk}",
+    )
+    return redirect("psychoeducation:explain", session_id=new_gate.session.pk)
+
+
+@login_required
+@staff_required
+def explain(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: step 1")
+    if back := _open_or_back(request, session):
+        return back
+    if request.method == "POST":
+        services.session_explained(session=session, author=request.user)
+        return redirect("psychoeducation:recognise", session_id=session.pk)
+    effects = selectors.effect_catalogue(session.trajectory.organisation)
+    return render(request, "psychoeducation/step1_explain.html", _context(session, effects=effects))
+
+
+@login_required
+@staff_required
+def recognise(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: step 2")
+    if back := _open_or_back(request, session):
+        return back
+    catalogue = selectors.effect_catalogue(session.trajectory.organisation)
+    regular = catalogue.filter(is_other=False)
+    current = list(session.effects.all())
+    initial = {"effects": [e.effect_id for e in current if e.effect_id]}
+    for i, item in enumerate([e for e in current if not e.effect_id][:3], start=1):
+        initial[f"own_words_{i}"] = item.own_words
+    form = RecogniseForm(request.POST or None, effects=regular, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.effects_recognise(
+            session=session,
+            author=request.user,
+            effects=form.cleaned_data["effects"],
+            own_words=form.own_words(),
+        )
+        return redirect("psychoeducation:choose", session_id=session.pk)
+    return render(
+        request,
+        "psychoeducation/step2_recognise.html",
+        _context(session, form=form, other=catalogue.filter(is_other=True).first()),
+    )
+
+
+@login_required
+@staff_required
+def choose(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: step 2")
+    if back := _open_or_back(request, session):
+        return back
+    recognised = session.effects.select_related("effect").order_by("id")
+    if not recognised.exists():
+        return redirect("psychoeducation:recognise", session_id=session.pk)
+    initial = {
+        "variant": session.variant,
+        "chosen": [e.pk for e in recognised if e.is_chosen],
+        "rules_explained": bool(session.rules_explained_at),
+    }
+    form = ChooseForm(request.POST or None, recognised=recognised, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.effects_choose(
+                session=session,
+                author=request.user,
+                variant=form.cleaned_data["variant"],
+                chosen=list(form.cleaned_data["chosen"]),
+                rules_explained=form.cleaned_data["rules_explained"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            return redirect("psychoeducation:strategies", session_id=session.pk)
+    return render(request, "psychoeducation/step2_choose.html", _context(session, form=form))
+
+
+def _reminder_from(form: StrategyForm) -> services.ReminderRequest | None:
+    data = form.cleaned_data
+    if not data.get("reminder_date"):
+        return None
+    moment = timezone.make_aware(
+        datetime.datetime.combine(data["reminder_date"], data["reminder_time"])
+    )
+    return services.ReminderRequest(
+        first_at=moment,
+        repeat=data.get("reminder_repeat") or "once",
+        channel="email" if data.get("reminder_by_email") else "app",
+    )
+
+
+@login_required
+@staff_required
+def strategies(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: step 3")
+    if back := _open_or_back(request, session):
+        return back
+    if session.step < Session.Step.STRATEGIES:
+        return redirect(STEP_URLS[Session.Step(session.step)], session_id=session.pk)
+    catalogue = selectors.strategy_catalogue(session.trajectory.organisation)
+    failed_form, failed_effect = None, None
+    if request.method == "POST":
+        form = StrategyForm(request.POST, strategies=catalogue)
+        if form.is_valid():
+            effect = get_object_or_404(session.effects, pk=form.cleaned_data["recognised_effect"])
+            chosen_id = form.cleaned_data["catalogue_strategy"]
+            try:
+                services.strategy_add(
+                    session=session,
+                    author=request.user,
+                    recognised_effect=effect,
+                    description=form.cleaned_data["description"],
+                    catalogue_strategy=Strategy.objects.filter(pk=chosen_id).first()
+                    if chosen_id
+                    else None,
+                    if_part=form.cleaned_data["if_part"],
+                    then_part=form.cleaned_data["then_part"],
+                    steps=form.step_lines(),
+                    reminder=_reminder_from(form),
+                )
+            except ValidationError as exc:
+                form.add_error(None, exc)
+            else:
+                messages.success(request, _("Strategy added."))
+                return redirect(
+                    f"{request.path}#effect-{effect.pk}",
+                )
+        failed_form, failed_effect = form, request.POST.get("recognised_effect")
+    session = _staff_session(request, session_id, "psycho-education: step 3")
+    blocks = []
+    for block in selectors.chosen_effects_with_strategies(session):
+        if failed_form is not None and str(block.effect.pk) == failed_effect:
+            form = failed_form
+        else:
+            form = StrategyForm(
+                strategies=catalogue,
+                initial={"recognised_effect": block.effect.pk},
+                auto_id=f"id_e{block.effect.pk}_%s",
+            )
+        blocks.append({"block": block, "form": form})
+    return render(
+        request,
+        "psychoeducation/step3_strategies.html",
+        _context(session, blocks=blocks, catalogue=catalogue),
+    )
+
+
+@require_POST
+@login_required
+@staff_required
+def strategy_remove(request, strategy_id: int):
+    strategy = get_object_or_404(ClientStrategy, pk=strategy_id)
+    session = _staff_session(request, strategy.session_id, "psycho-education: step 3")
+    try:
+        services.strategy_remove(strategy=strategy, author=request.user)
+    except ValidationError as exc:
+        messages.info(request, " ".join(exc.messages))
+    return redirect("psychoeducation:strategies", session_id=session.pk)
+
+
+@require_POST
+@login_required
+@staff_required
+def strategies_done(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: step 3")
+    try:
+        services.strategies_done(session=session, author=request.user)
+    except ValidationError as exc:
+        messages.info(request, " ".join(exc.messages))
+        return redirect("psychoeducation:strategies", session_id=session.pk)
+    return redirect("psychoeducation:summary", session_id=session.pk)
+
+
+@login_required
+@staff_required
+def summary(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: summary")
+    default_review = timezone.localdate() + datetime.timedelta(days=14)
+    form = ShareForm(
+        request.POST or None,
+        initial={"next_review_on": session.next_review_on or default_review},
+    )
+    if request.method == "POST" and form.is_valid():
+        if back := _open_or_back(request, session):
+            return back
+        services.session_share(
+            session=session,
+            author=request.user,
+            next_review_on=form.cleaned_data["next_review_on"],
+        )
+        messages.success(request, _("Shared. The client now sees this on their own page."))
+        return redirect("psychoeducation:summary", session_id=session.pk)
+    return render(
+        request,
+        "psychoeducation/summary.html",
+        _context(session, form=form, blocks=selectors.chosen_effects_with_strategies(session)),
+    )
+
+
+@login_required
+@staff_required
+def review(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: review")
+    if back := _open_or_back(request, session):
+        return back
+    current = [s for b in selectors.chosen_effects_with_strategies(session) for s in b.strategies]
+    prepared = selectors.client_prepared_review(session)
+    form = ReviewForm(
+        request.POST or None,
+        strategies=current,
+        conversation=True,
+        prefill=prepared,
+        initial={"next_review_on": session.next_review_on},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.review_record(
+                session=session,
+                author=request.user,
+                source=Review.Source.CONVERSATION,
+                answers=[
+                    services.ReviewAnswer(
+                        strategy=s,
+                        used=data.get(f"used_{s.pk}", ""),
+                        helped=data.get(f"helped_{s.pk}", ""),
+                        adjustment=data.get(f"adjustment_{s.pk}", ""),
+                        new_description=data.get(f"new_description_{s.pk}", ""),
+                    )
+                    for s in current
+                ],
+                note=data["note"],
+                next_review_on=data.get("next_review_on"),
+                idempotency_key=data["idempotency_key"],
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("The review has been saved."))
+            return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
+    history = {s.pk: selectors.strategy_history(s) for s in current}
+    return render(
+        request,
+        "psychoeducation/review.html",
+        _context(session, form=form, prepared=prepared, history=history),
+    )
+
+
+@require_POST
+@login_required
+@staff_required
+def stop(request, session_id: int):
+    session = _staff_session(request, session_id, "psycho-education: stop")
+    services.session_stop(session=session, user=request.user)
+    messages.success(
+        request, _("Stopped. That is completely fine. You can always talk about it again later.")
+    )
+    return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
+
+
+@require_POST
+@login_required
+def step_tick(request, step_id: int):
+    """Tick a small step, by the client (own page) or the professional."""
+    step = get_object_or_404(PlanStep.objects.select_related("strategy"), pk=step_id)
+    session = selectors.session_get_for_user(
+        user=request.user, session_id=step.strategy.session_id, purpose="tick a small step"
+    )
+    step = services.plan_step_tick(
+        step=step, user=request.user, done=request.POST.get("done") == "1"
+    )
+    if request.htmx:
+        return render(request, "psychoeducation/_step.html", {"step": step})
+    if request.user.is_client:
+        return redirect("cases:my_page")
+    return redirect("psychoeducation:summary", session_id=session.pk)
+
+
+def _log_print(request, session: Session, what: str) -> None:
+    access_log_write(
+        actor=request.user,
+        client_id=session.trajectory.client_id,
+        object_type="psychoeducation_session",
+        object_id=session.pk,
+        action=AccessLogEntry.Action.PRINT,
+        purpose=what,
+    )
+
+
+@login_required
+def chart_pdf(request, session_id: int):
+    session = selectors.session_get_for_user(
+        user=request.user, session_id=session_id, purpose="print talk chart"
+    )
+    _log_print(request, session, "talk chart PDF")
+    return pdf_response(
+        "pdf/psychoeducation_chart.html",
+        {
+            "session": session,
+            "client": session.trajectory.client,
+            "blocks": selectors.chosen_effects_with_strategies(session),
+            "recognised": [e for e in session.effects.all()],
+            "effects": selectors.effect_catalogue(session.trajectory.organisation),
+        },
+        "praatplaat.pdf",
+    )
+
+
+@login_required
+def pocket_card_pdf(request, session_id: int):
+    session = selectors.session_get_for_user(
+        user=request.user, session_id=session_id, purpose="print pocket card"
+    )
+    _log_print(request, session, "pocket card PDF")
+    return pdf_response(
+        "pdf/psychoeducation_pocket_card.html",
+        {
+            "session": session,
+            "client": session.trajectory.client,
+            "blocks": selectors.chosen_effects_with_strategies(session),
+        },
+        "zakkaart.pdf",
+    )
+
+
+BLANK_VARIANTS = {"talk-chart", "three", "one"}
+
+
+@login_required
+def blank_chart_pdf(request, variant: str):
+    """The blank A4 charts of the guide's appendix, for people who prefer paper."""
+    if variant not in BLANK_VARIANTS:
+        raise Http404
+    org = None
+    if not request.user.is_client:
+        membership = request.user.memberships.select_related("organisation").first()
+        org = membership.organisation if membership else None
+    effects = StressEffect.objects.none()
+    if variant == "talk-chart":
+        effects = selectors.effect_catalogue(org)
+    return pdf_response(
+        "pdf/psychoeducation_blank.html",
+        {"variant": variant, "effects": effects, "rows": range(3 if variant == "three" else 1)},
+        f"praatplaat-{variant}.pdf",
+    )
+
+
+# --- The client's own page -------------------------------------------------------------------
+
+
+@login_required
+@client_required
+def client_review(request, session_id: int):
+    session = selectors.session_get_for_user(
+        user=request.user, session_id=session_id, purpose="own page: review"
+    )
+    if not session.is_open:
+        return redirect("cases:my_page")
+    current = [s for b in selectors.chosen_effects_with_strategies(session) for s in b.strategies]
+    form = ReviewForm(
+        request.POST or None,
+        strategies=current,
+        conversation=False,
+        prefill=selectors.client_prepared_review(session),
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.review_record(
+            session=session,
+            author=request.user,
+            source=Review.Source.CLIENT,
+            answers=[
+                services.ReviewAnswer(
+                    strategy=s,
+                    used=data.get(f"used_{s.pk}", ""),
+                    helped=data.get(f"helped_{s.pk}", ""),
+                    adjustment=data.get(f"adjustment_{s.pk}", ""),
+                )
+                for s in current
+            ],
+            note=data["note"],
+            idempotency_key=data["idempotency_key"],
+        )
+        messages.success(request, _("Thank you! We will talk about it at your next appointment."))
+        return redirect("cases:my_page")
+    client_get_own(user=request.user, purpose="own page: review")
+    return render(request, "psychoeducation/client_review.html", _context(session, form=form))
