@@ -112,8 +112,8 @@ def rules() -> Rules:
         officialese=[(k, v, _phrase_pattern(k)) for k, v in officialese],
         plain_words=dict(_read_tsv("plain_words.tsv")),
         sanctions=_any(rf"\b(?:{p})" for p in raw["sanctions"]),
-        way_out=_any(raw["way_out"]),
-        help=_any(raw["help"]),
+        way_out=_any(rf"\b(?:{p})" for p in raw["way_out"]),
+        help=_any(rf"\b(?:{p})\b" for p in raw["help"]),
         negative_framing=[
             (re.compile(item["pattern"], re.IGNORECASE), item["suggestion"])
             for item in raw["negative_framing"]
@@ -579,6 +579,9 @@ def find_shouting(ctx: Context) -> list[Finding]:
         if not shouting:
             continue
         if len(words) == 1 and len(words[0]) < 4:
+            continue
+        near = ctx.text[max(0, m.start() - 6) : m.end() + 6]
+        if any(c.isdigit() for c in near):  # an IBAN or a licence plate
             continue
         out.append(
             Finding(

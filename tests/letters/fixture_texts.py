@@ -1,0 +1,60 @@
+"""Short texts for the unit tests; their Frog output is frozen in fixtures/frog/.
+
+Change a text here and run ``python tests/letters/make_fixtures.py`` to freeze it again.
+"""
+
+OUDEGRACHT = (
+    "De Oudegracht is het sfeervolle hart van de stad. In de middeleeuwen was het hier een "
+    "drukte van belang met de aan- en afvoer van goederen. Nu is het een prachtige plek om te "
+    "winkelen en te lunchen of te dineren in de oude stadskastelen."
+)
+
+TEXTS: dict[str, str] = {
+    "oudegracht": OUDEGRACHT,
+    "passive_worden": "De rekening wordt door de gemeente verstuurd.",
+    "passive_zijn": "De brief is gisteren verstuurd.",
+    "perfect_zijn": "Ik ben gisteren naar het loket gekomen.",
+    "perfect_zijn_verhuisd": "Mijn buurvrouw is vorige maand verhuisd.",
+    "perfect_hebben": "Wij hebben de brief gisteren verstuurd.",
+    "long_17": (
+        "Wij willen graag met u praten over de rekening van de gemeente en over een goede "
+        "regeling."
+    ),
+    "long_23": (
+        "Wij willen graag met u praten over de rekening van de gemeente en over de "
+        "mogelijkheden om die samen met de mensen van het wijkteam in kleine stappen te regelen."
+    ),
+    "short": "Wij willen graag met u praten.",
+    "two_subclauses": "Als u niet kunt betalen omdat u geen geld heeft, kunt u ons bellen.",
+    "one_subclause": "Bel ons als u vragen heeft.",
+    "officialese": "Indien u vragen heeft, dient u contact met ons op te nemen.",
+    "plain": "Heeft u vragen? Bel ons gerust.",
+    "difficult": "Daarnaast rekenen wij invorderingsrente.",
+    "easy_word": "Daarnaast rekenen wij extra kosten.",
+    "name": "Meneer Vanderzwaluwenburg woont in Zandstad.",
+    "threat": "Betaalt u het bedrag niet, dan sturen wij de deurwaarder.",
+    "threat_with_way_out": (
+        "Wij willen voorkomen dat er een deurwaarder komt. Bel ons, dan maken we samen een "
+        "betalingsregeling."
+    ),
+    "negative_vergeet": "Vergeet niet uw paspoort mee te nemen.",
+    "positive_neem_mee": "Neem uw paspoort mee.",
+    "negative_te_laat": "Kom niet te laat.",
+    "positive_op_tijd": "Kom op tijd.",
+    "action_no_date": "U moet het formulier opsturen.",
+    "action_with_date": "Stuur het formulier vóór 1 april naar ons op.",
+    "contact_phone": "Heeft u vragen? Bel ons op 030 123 45 67.",
+    "contact_mail": "Heeft u vragen? Mail naar hulp@zandstad.nl.",
+    "signed_department": (
+        "Wij helpen u graag.\n\nMet vriendelijke groet,\n\nAfdeling Belastingen\n"
+        "Gemeente Zandstad"
+    ),
+    "signed_person": (
+        "Wij helpen u graag.\n\nMet vriendelijke groet,\n\nSara de Vries\n"
+        "Afdeling Belastingen"
+    ),
+    "mixed_address": "U krijgt een brief van ons. Je moet hem goed lezen.",
+    "formal_address": "U krijgt een brief van ons. U moet hem goed lezen.",
+    "shouting": "LET OP: betaal op tijd!",
+    "acronym": "Uw BSN staat bovenaan de brief.",
+}

@@ -1,0 +1,52 @@
+"""Freeze Frog's output for the test texts, so most tests run fast and without Frog.
+
+Run from the project root after changing a text (needs the Debian package ``frog``):
+
+    .venv/bin/python tests/letters/make_fixtures.py
+
+Writes ``tests/letters/fixtures/frog/<name>.frog.tsv``: a first line
+``# segments-sha256 <hex>`` and then Frog's raw tab-separated output.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent.parent))
+sys.path.insert(0, str(HERE))
+
+from fixture_texts import TEXTS  # noqa: E402
+
+from doenvermogen.letters.analysis.analyzers import segment_text, segments_key  # noqa: E402
+from doenvermogen.letters.analysis.frog import FrogAnalyzer  # noqa: E402
+from doenvermogen.letters.analysis.inputs import validate_text  # noqa: E402
+
+FROG_DIR = HERE / "fixtures" / "frog"
+LETTERS_DIR = HERE / "fixtures" / "letters"
+
+
+def all_texts() -> dict[str, str]:
+    texts = dict(TEXTS)
+    for path in sorted(LETTERS_DIR.glob("*.txt")):
+        texts[f"letter_{path.stem}"] = path.read_text(encoding="utf-8")
+    return texts
+
+
+def main() -> None:
+    FROG_DIR.mkdir(parents=True, exist_ok=True)
+    for old in FROG_DIR.glob("*.frog.tsv"):
+        old.unlink()
+    analyzer = FrogAnalyzer()
+    for name, text in all_texts().items():
+        segments = segment_text(validate_text(text))
+        raw = analyzer.raw_output(segments)
+        out = FROG_DIR / f"{name}.frog.tsv"
+        out.write_text(f"# segments-sha256 {segments_key(segments)}\n{raw}", encoding="utf-8")
+        print(out.relative_to(HERE))
+    analyzer.process.close()
+
+
+if __name__ == "__main__":
+    main()
