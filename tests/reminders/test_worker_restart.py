@@ -1,0 +1,82 @@
+"""Once-only delivery through the real database task worker, across a worker restart mid-batch.
+
+The worker (``manage.py db_worker``) runs in-process against the test database with the database
+task backend. Story: ten reminders are due; the worker stops after four tasks (a restart in the
+middle of a batch); a fifth delivery was claimed by the worker when it was killed, before the mail
+went out; every task is enqueued a second time (as an overeager repair job or a queue that redelivers
+would do). After the restart and the repair sweep each client has exactly one e-mail.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.test import override_settings
+from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
+
+from doenvermogen.cases.models import Consent
+from doenvermogen.cases.services import consent_record
+from doenvermogen.reminders import services
+from doenvermogen.reminders.models import Delivery
+from doenvermogen.reminders.tasks import send_delivery
+
+DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+
+def _worker(**options):
+    call_command("db_worker", batch=True, startup_delay=False, interval=0, **options)
+
+
+@pytest.mark.django_db(transaction=True)
+@override_settings(TASKS=DB_TASKS)
+def test_each_reminder_is_sent_once_across_a_worker_restart(make):
+    team = make.team()
+    pro = make.staff(team=team)
+    deliveries = []
+    for n in range(10):
+        traj = make.trajectory(team=team, name=f"Cliënt {n}", email=f"c{n}@example.org")
+        consent_record(client=traj.client, author=pro, purpose=Consent.Purpose.REMINDERS)
+        reminder = services.reminder_create(
+            trajectory=traj,
+            author=pro,
+            title=f"Herinnering {n}",
+            starts_at=timezone.now() + datetime.timedelta(seconds=30),
+        )
+        deliveries.append(reminder.deliveries.get())
+    assert DBTaskResult.objects.count() == 10
+    # Make them due now (instead of waiting 30 seconds).
+    past = timezone.now() - datetime.timedelta(seconds=1)
+    Delivery.objects.update(due_at=past, next_attempt_at=past)
+    DBTaskResult.objects.update(run_after=past)
+
+    _worker(max_tasks=4)  # the worker stops in the middle of the batch
+    assert len(mail.outbox) == 4
+
+    # A fifth delivery was claimed when the worker was killed: the claim is committed, the mail
+    # was not sent, its task stays "running" forever.
+    killed = Delivery.objects.filter(status="pending").order_by("pk").first()
+    assert services._claim(killed.pk, timezone.now())
+    DBTaskResult.objects.filter(args_kwargs__args=[killed.pk]).update(status="RUNNING")
+
+    # Every task enqueued a second time.
+    for delivery in deliveries:
+        send_delivery.enqueue(delivery.pk)
+
+    _worker()  # the restarted worker
+    assert len(mail.outbox) == 9
+    assert Delivery.objects.get(pk=killed.pk).status == "sending"
+
+    # The repair sweep after the claim's lease ran out sends the last one.
+    Delivery.objects.filter(pk=killed.pk).update(
+        locked_until=timezone.now() - datetime.timedelta(seconds=1)
+    )
+    result = services.deliveries_sweep()
+    assert result["released"] == 1
+    _worker()
+    _worker()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"c{n}@example.org" for n in range(10))
+    assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
