@@ -474,9 +474,10 @@ def deliveries_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
     for delivery_id in sorted(due):
         _enqueue_send(delivery_id, None)
     scheduled = 0
-    for reminder in Reminder.objects.filter(cancelled_at__isnull=True, by_email=True).exclude(
-        deliveries__status__in=[Status.PENDING, Status.SENDING]
-    ):
+    repeating = Reminder.objects.filter(cancelled_at__isnull=True, by_email=True).exclude(
+        repeat=Reminder.Repeat.ONCE
+    )
+    for reminder in repeating.exclude(deliveries__status__in=[Status.PENDING, Status.SENDING]):
         last = reminder.deliveries.order_by("-due_at").first()
         after = max(now, last.due_at + _SECOND) if last else now
         if delivery_schedule_next(reminder=reminder, after=after):

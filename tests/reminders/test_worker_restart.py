@@ -3,7 +3,7 @@
 The worker (``manage.py db_worker``) runs in-process against the test database with the database
 task backend. Story: ten reminders are due; the worker stops after four tasks (a restart in the
 middle of a batch); a fifth delivery was claimed by the worker when it was killed, before the mail
-went out; every task is enqueued a second time (as an overeager repair job or a queue that redelivers
+went out; every task is enqueued a second time (as an overeager repair job or a redelivering queue
 would do). After the restart and the repair sweep each client has exactly one e-mail.
 """
 
@@ -21,7 +21,7 @@ from django_tasks_db.models import DBTaskResult
 from doenvermogen.cases.models import Consent
 from doenvermogen.cases.services import consent_record
 from doenvermogen.reminders import services
-from doenvermogen.reminders.models import Delivery
+from doenvermogen.reminders.models import Delivery, Reminder
 from doenvermogen.reminders.tasks import send_delivery
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
@@ -51,6 +51,7 @@ def test_each_reminder_is_sent_once_across_a_worker_restart(make):
     # Make them due now (instead of waiting 30 seconds).
     past = timezone.now() - datetime.timedelta(seconds=1)
     Delivery.objects.update(due_at=past, next_attempt_at=past)
+    Reminder.objects.update(starts_at=past)
     DBTaskResult.objects.update(run_after=past)
 
     _worker(max_tasks=4)  # the worker stops in the middle of the batch
