@@ -116,8 +116,9 @@ def _highlight(text: str, findings: list[dict[str, Any]]) -> str:
         if start < pos:
             continue
         out.append(html.escape(text[pos:start]))
+        title = html.escape(findings[i]["message"])
         out.append(
-            f'<mark class="{findings[i]["severity"]}" title="{html.escape(findings[i]["message"])}">'
+            f'<mark class="{findings[i]["severity"]}" title="{title}">'
             f"{html.escape(text[start:end])}<sup>{i + 1}</sup></mark>"
         )
         pos = end

@@ -17,8 +17,7 @@ TEXTS: dict[str, str] = {
     "perfect_zijn_verhuisd": "Mijn buurvrouw is vorige maand verhuisd.",
     "perfect_hebben": "Wij hebben de brief gisteren verstuurd.",
     "long_17": (
-        "Wij willen graag met u praten over de rekening van de gemeente en over een goede "
-        "regeling."
+        "Wij willen graag met u praten over de rekening van de gemeente en over een goede regeling."
     ),
     "long_23": (
         "Wij willen graag met u praten over de rekening van de gemeente en over de "
@@ -46,12 +45,10 @@ TEXTS: dict[str, str] = {
     "contact_phone": "Heeft u vragen? Bel ons op 030 123 45 67.",
     "contact_mail": "Heeft u vragen? Mail naar hulp@zandstad.nl.",
     "signed_department": (
-        "Wij helpen u graag.\n\nMet vriendelijke groet,\n\nAfdeling Belastingen\n"
-        "Gemeente Zandstad"
+        "Wij helpen u graag.\n\nMet vriendelijke groet,\n\nAfdeling Belastingen\nGemeente Zandstad"
     ),
     "signed_person": (
-        "Wij helpen u graag.\n\nMet vriendelijke groet,\n\nSara de Vries\n"
-        "Afdeling Belastingen"
+        "Wij helpen u graag.\n\nMet vriendelijke groet,\n\nSara de Vries\nAfdeling Belastingen"
     ),
     "mixed_address": "U krijgt een brief van ons. Je moet hem goed lezen.",
     "formal_address": "U krijgt een brief van ons. U moet hem goed lezen.",

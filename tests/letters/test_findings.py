@@ -41,9 +41,11 @@ def test_fires_and_stays_quiet(check, code: str, fires: str, quiet: str) -> None
 def test_every_code_is_tested() -> None:
     import inspect
 
-    source = inspect.getsource(test_fires_and_stays_quiet.__wrapped__) if hasattr(
-        test_fires_and_stays_quiet, "__wrapped__"
-    ) else ""
+    source = (
+        inspect.getsource(test_fires_and_stays_quiet.__wrapped__)
+        if hasattr(test_fires_and_stays_quiet, "__wrapped__")
+        else ""
+    )
     del source
     tested = {
         "passive",
@@ -97,9 +99,13 @@ def test_passive_span_covers_auxiliary_and_participle(check) -> None:  # type: i
 
 
 def test_negative_framing_suggests_positive(check) -> None:  # type: ignore[no-untyped-def]
-    [finding] = [f for f in check(TEXTS["negative_vergeet"]).findings if f.code == "negative_framing"]
+    [finding] = [
+        f for f in check(TEXTS["negative_vergeet"]).findings if f.code == "negative_framing"
+    ]
     assert "Denk aan" in finding.suggestion
-    [finding] = [f for f in check(TEXTS["negative_te_laat"]).findings if f.code == "negative_framing"]
+    [finding] = [
+        f for f in check(TEXTS["negative_te_laat"]).findings if f.code == "negative_framing"
+    ]
     assert "op tijd" in finding.suggestion
 
 

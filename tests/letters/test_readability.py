@@ -74,9 +74,7 @@ def test_word_frequency_features_match_to_1e6(oudegracht) -> None:  # type: igno
         assert sentence.mean_log_word_frequency == pytest.approx(
             statistics.mean(expected), abs=1e-6
         )
-    assert oudegracht.mean_log_word_frequency == pytest.approx(
-        statistics.mean(all_freqs), abs=1e-6
-    )
+    assert oudegracht.mean_log_word_frequency == pytest.approx(statistics.mean(all_freqs), abs=1e-6)
     assert oudegracht.sentences[0].mean_log_word_frequency == pytest.approx(
         PUBLISHED_S1_FREQ, abs=1e-6
     )

@@ -177,7 +177,7 @@ def find_officialese(ctx: Context) -> list[Finding]:
     """Officialese words and phrases from our list, with the plain alternative."""
     taken: list[tuple[int, int]] = []
     out: list[Finding] = []
-    for phrase, alternative, pattern in rules().officialese:
+    for _phrase, alternative, pattern in rules().officialese:
         for m in pattern.finditer(ctx.text):
             start, end = m.span()
             if any(start < e and s < end for s, e in taken):
@@ -186,7 +186,9 @@ def find_officialese(ctx: Context) -> list[Finding]:
             if alternative == "-":
                 suggestion = f"Laat \u201c{m.group(0)}\u201d weg."
             else:
-                suggestion = f"Schrijf \u201c{alternative}\u201d in plaats van \u201c{m.group(0)}\u201d."
+                suggestion = (
+                    f"Schrijf \u201c{alternative}\u201d in plaats van \u201c{m.group(0)}\u201d."
+                )
             out.append(
                 Finding(
                     code="officialese",
@@ -246,7 +248,8 @@ def find_difficult_words(ctx: Context, covered: list[tuple[int, int]]) -> list[F
                 Finding(
                     code="difficult_word",
                     severity="hint",
-                    message=f"\u201c{t.word}\u201d is een moeilijk woord: veel mensen kennen het niet.",
+                    message=f"\u201c{t.word}\u201d is een moeilijk woord: "
+                    "veel mensen kennen het niet.",
                     suggestion=(
                         f"Schrijf \u201c{alternative}\u201d."
                         if alternative
@@ -293,7 +296,9 @@ def _passive_pairs(s: Sentence) -> list[tuple[Token, Token]]:
             continue
         if has_parse:
             candidates = [
-                c for c in _children(s, aux.index) if c.is_participle and c.deprel in ("vc", "predc")
+                c
+                for c in _children(s, aux.index)
+                if c.is_participle and c.deprel in ("vc", "predc")
             ]
         else:  # no parse: the nearest participle in the next eight tokens
             candidates = []
@@ -477,7 +482,21 @@ def find_missing_contact(ctx: Context) -> list[Finding]:
     ]
 
 
-_TUSSENVOEGSELS = {"van", "de", "der", "den", "ter", "ten", "te", "het", "'t", "in", "op", "la", "le"}
+_TUSSENVOEGSELS = {
+    "van",
+    "de",
+    "der",
+    "den",
+    "ter",
+    "ten",
+    "te",
+    "het",
+    "'t",
+    "in",
+    "op",
+    "la",
+    "le",
+}
 
 
 def _looks_like_name(line: str, departments: frozenset[str]) -> bool:
@@ -487,12 +506,14 @@ def _looks_like_name(line: str, departments: frozenset[str]) -> bool:
     if len(words) == 1:
         return False
     lowered = [w.lower().strip(".") for w in words]
-    if any(w in departments for w in lowered):
+    if any(
+        w in departments or any(len(d) >= 5 and w.endswith(d) for d in departments) for w in lowered
+    ):
         return False
     if any(any(c.isdigit() for c in w) for w in words):
         return False
-    if not words[0][0].isupper():
-        return False
+    if not words[0][0].isupper() or len(words[0].strip(".")) > 10:
+        return False  # given names are short; "Zorgverzekeraar Gezond Samen" is not a person
     if not words[-1][0].isupper():
         return False
     return all(w[0].isupper() or w.lower() in _TUSSENVOEGSELS for w in words)

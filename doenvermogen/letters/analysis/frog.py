@@ -14,6 +14,7 @@ singleton that a web process and the CLI share). Not here: parsing of Frog's out
 from __future__ import annotations
 
 import atexit
+import contextlib
 import os
 import shutil
 import tempfile
@@ -123,10 +124,8 @@ class FrogProcess:
 
     def _kill(self) -> None:
         if self._child is not None:
-            try:
+            with contextlib.suppress(Exception):  # best effort
                 self._child.terminate(force=True)
-            except Exception:  # pragma: no cover - best effort
-                pass
             self._child = None
 
     def process(self, segments: Sequence[str], timeout: float | None = None) -> str:
@@ -161,7 +160,9 @@ class FrogProcess:
                 output = child.before
             except (pexpect.TIMEOUT, pexpect.EOF, OSError) as exc:
                 self._kill()
-                raise AnalyzerError(f"Frog stopped or timed out ({exc.__class__.__name__})") from exc
+                raise AnalyzerError(
+                    f"Frog stopped or timed out ({exc.__class__.__name__})"
+                ) from exc
             self.last_processing_seconds = time.perf_counter() - begin
         return output.replace("\r\n", "\n")
 

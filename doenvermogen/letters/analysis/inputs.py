@@ -37,17 +37,161 @@ class LetterInputError(ValueError):
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 DUTCH_FUNCTION_WORDS = frozenset(
-    """de het een en van in is dat op te u uw je jij jouw wij we ons onze niet met voor zijn er
-    aan om als of ook bij naar dan maar ze die deze dit wordt worden heeft hebben kunt kan
-    moet moeten wil wilt zal zullen was waren geen nog wel al uit over tot door hun haar hem
-    hij zij ik mij mijn me wat wie waar hoe omdat want dus meer veel zo nu hier daar ook
-    graag vóór na tegen zonder tussen onder binnen alle elke iets niets iemand mogen mag
-    kunnen""".split()
+    [
+        "de",
+        "het",
+        "een",
+        "en",
+        "van",
+        "in",
+        "is",
+        "dat",
+        "op",
+        "te",
+        "u",
+        "uw",
+        "je",
+        "jij",
+        "jouw",
+        "wij",
+        "we",
+        "ons",
+        "onze",
+        "niet",
+        "met",
+        "voor",
+        "zijn",
+        "er",
+        "aan",
+        "om",
+        "als",
+        "of",
+        "ook",
+        "bij",
+        "naar",
+        "dan",
+        "maar",
+        "ze",
+        "die",
+        "deze",
+        "dit",
+        "wordt",
+        "worden",
+        "heeft",
+        "hebben",
+        "kunt",
+        "kan",
+        "moet",
+        "moeten",
+        "wil",
+        "wilt",
+        "zal",
+        "zullen",
+        "was",
+        "waren",
+        "geen",
+        "nog",
+        "wel",
+        "al",
+        "uit",
+        "over",
+        "tot",
+        "door",
+        "hun",
+        "haar",
+        "hem",
+        "hij",
+        "zij",
+        "ik",
+        "mij",
+        "mijn",
+        "me",
+        "wat",
+        "wie",
+        "waar",
+        "hoe",
+        "omdat",
+        "want",
+        "dus",
+        "meer",
+        "veel",
+        "zo",
+        "nu",
+        "hier",
+        "daar",
+        "ook",
+        "graag",
+        "vóór",
+        "na",
+        "tegen",
+        "zonder",
+        "tussen",
+        "onder",
+        "binnen",
+        "alle",
+        "elke",
+        "iets",
+        "niets",
+        "iemand",
+        "mogen",
+        "mag",
+        "kunnen",
+    ]
 )
 ENGLISH_FUNCTION_WORDS = frozenset(
-    """the a an and of to in is that for it on with as are was be by this you your we our
-    not have has from at or will can would should they their there which what when who
-    been were if but do does about please dear regards sincerely""".split()
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "of",
+        "to",
+        "in",
+        "is",
+        "that",
+        "for",
+        "it",
+        "on",
+        "with",
+        "as",
+        "are",
+        "was",
+        "be",
+        "by",
+        "this",
+        "you",
+        "your",
+        "we",
+        "our",
+        "not",
+        "have",
+        "has",
+        "from",
+        "at",
+        "or",
+        "will",
+        "can",
+        "would",
+        "should",
+        "they",
+        "their",
+        "there",
+        "which",
+        "what",
+        "when",
+        "who",
+        "been",
+        "were",
+        "if",
+        "but",
+        "do",
+        "does",
+        "about",
+        "please",
+        "dear",
+        "regards",
+        "sincerely",
+    ]
 )
 
 
@@ -95,8 +239,7 @@ def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
         )
     if not looks_dutch(text):
         raise LetterInputError(
-            "Deze tekst lijkt niet Nederlands. De controle werkt alleen voor Nederlandse "
-            "brieven.",
+            "Deze tekst lijkt niet Nederlands. De controle werkt alleen voor Nederlandse brieven.",
             "not_dutch",
         )
     return text
@@ -153,9 +296,7 @@ def _docx_text(data: bytes) -> str:
         if sum(m.file_size for m in members) > MAX_DOCX_UNCOMPRESSED:
             raise bomb
         for m in members:
-            if m.file_size > 1024 * 1024 and m.file_size > MAX_DOCX_RATIO * max(
-                m.compress_size, 1
-            ):
+            if m.file_size > 1024 * 1024 and m.file_size > MAX_DOCX_RATIO * max(m.compress_size, 1):
                 raise bomb
         try:
             info = archive.getinfo("word/document.xml")
@@ -230,7 +371,8 @@ def extract_text(filename: str, data: bytes) -> str:
     ext = PurePath(filename or "").suffix.lower()
     if len(data) > MAX_FILE_BYTES:
         raise LetterInputError(
-            f"Dit bestand is te groot. Het mag hoogstens {MAX_FILE_BYTES // (1024 * 1024)} MB zijn.",
+            f"Dit bestand is te groot. Het mag hoogstens "
+            f"{MAX_FILE_BYTES // (1024 * 1024)} MB zijn.",
             "too_large",
         )
     if ext == ".doc":

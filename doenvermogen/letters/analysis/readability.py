@@ -262,9 +262,7 @@ def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     return {i: (h, r) for i, (h, r) in heads.items()}
 
 
-def _resolved_heads(
-    index: int, heads: dict[int, tuple[int, str]], sentence: Sentence
-) -> list[int]:
+def _resolved_heads(index: int, heads: dict[int, tuple[int, str]], sentence: Sentence) -> list[int]:
     """LiNT-II's head rule: conjuncts take the head of the first conjunct; a subject of
     coordinated verbs has all of them as heads."""
     current = index
