@@ -48,9 +48,14 @@ def test_services_write_the_log(world):
 def test_page_views_are_logged_with_purpose(client, world):
     client.force_login(world.pro_a)
     client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk]))
-    entry = AccessLogEntry.objects.filter(actor=world.pro_a, action="view").first()
-    assert entry.client_id == world.traj_a.client_id
-    assert entry.purpose == "trajectory page"
+    # (Sections of other apps on the page log their own reads next to this one.)
+    assert AccessLogEntry.objects.filter(
+        actor=world.pro_a,
+        action="view",
+        object_type="trajectory",
+        client_id=world.traj_a.client_id,
+        purpose="trajectory page",
+    ).exists()
 
 
 def test_administrator_exports_csv_for_one_client(client, world):
