@@ -34,8 +34,10 @@ from pathlib import Path
 
 import pytest
 
-# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be usable
-# there (to make test data and check results).
+# Playwright's sync API keeps an event loop "running" in the test thread from the first browser test
+# to the end of the session; Django's ORM must still be usable there (to make test data and check
+# results, also in the tests that run after the browser tests). A subprocess that runs
+# `manage.py check --deploy` must drop this variable from its environment (async.E001).
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")

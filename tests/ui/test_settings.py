@@ -18,6 +18,7 @@ def test_check_deploy_with_production_settings_reports_nothing():
         "ALLOWED_HOSTS": "doenvermogen.example.org",
         "DATABASE_URL": "sqlite:////tmp/dv-deploy-check.sqlite3",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright in the test process only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
