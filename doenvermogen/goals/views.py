@@ -46,7 +46,9 @@ def _plan_context(request, plan, **forms):
     check = selectors.latest_executive_skill_check(trajectory=trajectory)
     steps = [s for s in plan.steps.all() if s.archived_at is None]
     reminded = set(
-        plan.steps.filter(reminders__cancelled_at__isnull=True).values_list("pk", flat=True)
+        plan.steps.filter(
+            reminders__isnull=False, reminders__cancelled_at__isnull=True
+        ).values_list("pk", flat=True)
     )
     step_rows = [
         {
