@@ -1,5 +1,11 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from doenvermogen.letters import views
 
 app_name = "letters"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.check, name="check"),
+    path("api/check", views.api_check, name="api_check"),
+    path("api/openapi.json", views.api_openapi, name="api_openapi"),
+]

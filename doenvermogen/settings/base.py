@@ -178,3 +178,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Letter checker: "frog" (warm Frog in this process, loaded on first use) or "simple" (a regex
+# tokenizer without tags or parse: readability features that need Frog are then empty).
+LETTERS_ANALYZER = os.environ.get("LETTERS_ANALYZER", "frog")
+# Bearer tokens that may call the letter-checker API without a session (comma-separated).
+LETTERS_API_TOKENS = env_list("LETTERS_API_TOKENS")
+# Largest upload the letter checker accepts.
+LETTERS_MAX_UPLOAD_BYTES = int(os.environ.get("LETTERS_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
