@@ -55,6 +55,13 @@ def test_frog_restarts_after_it_died(frog) -> None:  # type: ignore[no-untyped-d
     assert process.starts == starts + 1
 
 
+def test_control_characters_do_not_disturb_frog(frog) -> None:  # type: ignore[no-untyped-def]
+    text = "Betaal op\x03 tijd\x04 alstublieft.\x1a Bel\x15 ons\x7f gerust."
+    words = [t.word for t in analyze_text(text, frog).tokens]
+    assert "Betaal" in words and "gerust" in words
+    assert [t.word for t in analyze_text(TEXTS["short"], frog).tokens][0] == "Wij"
+
+
 def test_missing_frog_binary_gives_analyzer_error() -> None:
     analyzer = FrogAnalyzer(FrogProcess(executable="frog-bestaat-niet"))
     with pytest.raises(AnalyzerError):

@@ -134,7 +134,9 @@ class FrogProcess:
 
         lines: list[str] = []
         for i, segment in enumerate(segments):
-            clean = " ".join(segment.split())
+            # Control characters would act on the terminal (^C interrupts, ^D ends input).
+            printable = "".join(c if c.isprintable() else " " for c in segment)
+            clean = " ".join(printable.split())
             if not clean:
                 continue
             if lines and i:
