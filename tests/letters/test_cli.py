@@ -103,6 +103,12 @@ def test_simple_analyzer_works_without_frog(letters, capsys) -> None:  # type: i
     assert json.loads(out)[0]["words"] > 50
 
 
+def test_warm_up_with_simple_analyzer() -> None:
+    from doenvermogen.letters.analysis import SimpleAnalyzer, warm_up
+
+    warm_up(SimpleAnalyzer())
+
+
 def test_console_script_is_declared() -> None:
     text = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
     assert 'doenvermogen-letters = "doenvermogen.letters.cli:main"' in text

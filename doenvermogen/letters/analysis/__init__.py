@@ -17,7 +17,7 @@ from .analyzers import Analyzer, AnalyzerError, FrozenAnalyzer, SimpleAnalyzer, 
 from .findings import CODES, SEVERITIES, Finding
 from .frog import FrogAnalyzer, FrogProcess, frog_available, get_frog_analyzer
 from .inputs import MAX_WORDS, LetterInputError, extract_text, validate_text
-from .report import LetterReport, build_report, check_letter
+from .report import LetterReport, build_report, check_letter, warm_up
 
 __all__ = [
     "CODES",
@@ -39,4 +39,5 @@ __all__ = [
     "frog_available",
     "get_frog_analyzer",
     "validate_text",
+    "warm_up",
 ]

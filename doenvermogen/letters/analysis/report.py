@@ -161,3 +161,20 @@ def check_letter(
 
         analyzer = get_frog_analyzer()
     return build_report(analyze_text(text, analyzer), file=file)
+
+
+def warm_up(analyzer: Analyzer | None = None) -> None:
+    """Load the word data and start Frog now, so the first real check is fast.
+
+    Call it once when a web worker or batch process starts (takes a few seconds).
+    """
+    from .findings import rules
+    from .readability import lint_data
+
+    lint_data()
+    rules()
+    if analyzer is None:
+        from .frog import get_frog_analyzer
+
+        analyzer = get_frog_analyzer()
+    check_letter("Wij sturen u een korte brief. Bel ons als u vragen heeft.", analyzer=analyzer)
