@@ -1,0 +1,117 @@
+"""Benchmark: one database task worker dispatches N due reminders (run on demand, not in the suite).
+
+    .venv/bin/python benchmarks/reminders_bench.py [--count 10000]            # SQLite (temp file)
+    .venv/bin/python benchmarks/reminders_bench.py --postgres postgres://postgres@127.0.0.1:5432
+
+Makes N clients with consent and an e-mail address, each with one reminder whose delivery is due,
+enqueues one `send_delivery` task per delivery (as `reminder_create` does), then starts ONE
+`manage.py db_worker --batch` process and times it until the queue is empty. E-mail is rendered
+and handed to Django's in-memory backend (no SMTP). Checks that every delivery was sent once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = str(ROOT / ".venv" / "bin" / "python")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=10_000)
+    parser.add_argument("--postgres", help="server URL without database, e.g. postgres://u@h:5432")
+    args = parser.parse_args()
+    if args.postgres:
+        import psycopg
+
+        name = "dv_bench_reminders"
+        with psycopg.connect(args.postgres + "/postgres", autocommit=True) as conn:
+            conn.execute(f"DROP DATABASE IF EXISTS {name}")
+            conn.execute(f"CREATE DATABASE {name}")
+        url = f"{args.postgres}/{name}"
+    else:
+        url = f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
+    env = {
+        **os.environ,
+        "DATABASE_URL": url,
+        "DJANGO_SETTINGS_MODULE": "benchmarks.reminders_settings",
+        "PYTHONPATH": str(ROOT),
+    }
+    os.environ.update(env)
+    subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.db import transaction
+    from django.utils import timezone
+
+    from doenvermogen.accounts.models import Membership, Organisation, Team, User
+    from doenvermogen.cases.models import Client, Consent, Trajectory
+    from doenvermogen.reminders.models import Delivery, Reminder
+    from doenvermogen.reminders.tasks import send_delivery
+
+    n = args.count
+    t0 = time.perf_counter()
+    with transaction.atomic():
+        org = Organisation.objects.create(name="Bench")
+        team = Team.objects.create(organisation=org, name="Bench")
+        pro = User.objects.create_user(email="pro@bench.invalid", name="Pro")
+        Membership.objects.create(user=pro, organisation=org, team=team, role="professional")
+        clients = Client.objects.bulk_create(
+            Client(organisation=org, display_name=f"C{i}", email=f"c{i}@example.org")
+            for i in range(n)
+        )
+        Consent.objects.bulk_create(
+            Consent(client=c, purpose=Consent.Purpose.REMINDERS, recorded_by=pro) for c in clients
+        )
+        trajectories = Trajectory.objects.bulk_create(
+            Trajectory(client=c, organisation=org, team=team, kind="other") for c in clients
+        )
+        due = timezone.now() - datetime.timedelta(seconds=5)
+        reminders = Reminder.objects.bulk_create(
+            Reminder(
+                client=t.client,
+                trajectory=t,
+                title=f"Herinnering {i}",
+                starts_at=due,
+                created_by=pro,
+            )
+            for i, t in enumerate(trajectories)
+        )
+        deliveries = Delivery.objects.bulk_create(
+            Delivery(reminder=r, due_at=due, next_attempt_at=due) for r in reminders
+        )
+    t1 = time.perf_counter()
+    with transaction.atomic():
+        for d in deliveries:
+            send_delivery.enqueue(d.pk)
+    t2 = time.perf_counter()
+    worker = subprocess.run(
+        [PY, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload"],
+        cwd=ROOT,
+        env={**env, "LOG_LEVEL": "ERROR"},
+        check=True,
+    )
+    t3 = time.perf_counter()
+    sent = Delivery.objects.filter(status="sent").count()
+    assert worker.returncode == 0
+    assert sent == n, f"{sent} of {n} sent"
+    engine = "PostgreSQL" if args.postgres else "SQLite"
+    print(
+        f"{engine}: {n} reminders; setup {t1 - t0:.1f} s, enqueue {t2 - t1:.1f} s "
+        f"({n / (t2 - t1):.0f}/s), one worker {t3 - t2:.1f} s ({n / (t3 - t2):.0f} deliveries/s); "
+        f"all {sent} sent exactly once"
+    )
+
+
+if __name__ == "__main__":
+    main()
