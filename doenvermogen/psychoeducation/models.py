@@ -202,7 +202,7 @@ class Session(models.Model):
     trajectory = models.ForeignKey(
         "cases.Trajectory", on_delete=models.CASCADE, related_name="psychoeducation_sessions"
     )
-    gate = models.OneToOneField(GateConversation, on_delete=models.PROTECT, related_name="session")
+    gate = models.OneToOneField(GateConversation, on_delete=models.RESTRICT, related_name="session")
     professional = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -294,7 +294,7 @@ class ClientStrategy(models.Model):
     then_part = models.CharField(_("then I …"), max_length=200, blank=True)
     version = models.PositiveSmallIntegerField(default=1)
     replaces = models.OneToOneField(
-        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="replaced_by"
+        "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="replaced_by"
     )
     change_reason = models.CharField(_("why we changed it"), max_length=300, blank=True)
     created_by = models.ForeignKey(
