@@ -207,6 +207,7 @@ def find_officialese(ctx: Context) -> list[Finding]:
 def _zipf() -> Callable[[str], float]:
     from wordfreq import zipf_frequency
 
+    @lru_cache(maxsize=65536)
     def zipf(word: str) -> float:
         return zipf_frequency(word, "nl")
 
@@ -225,22 +226,52 @@ def _is_difficult_candidate(sentence: Sentence, token: Token) -> bool:
     return not (token.pos == "WW" and token.lemma.lower() in AUXILIARY_LEMMAS)
 
 
+COMPOUND_PART_ZIPF = 3.0
+
+
+def is_transparent_compound(word: str, depth: int = 2) -> bool:
+    """A compound whose parts are common words ("groeiboekje" = groei + boekje)."""
+    zipf = _zipf()
+    word = word.lower()
+    for i in range(3, len(word) - 2):
+        left, right = word[:i], word[i:]
+        right_ok = zipf(right) >= COMPOUND_PART_ZIPF or (
+            depth > 1 and is_transparent_compound(right, depth - 1)
+        )
+        if not right_ok:
+            continue
+        for stem in (left, left[:-1] if left.endswith(("s", "e")) else None):
+            if stem and len(stem) >= 3 and zipf(stem) >= COMPOUND_PART_ZIPF:
+                return True
+    return False
+
+
 def find_difficult_words(ctx: Context, covered: list[tuple[int, int]]) -> list[Finding]:
-    """Rare words (by word frequency), with a plainer word when our list has one."""
+    """Rare words (by word frequency), with a plainer word when our list has one.
+
+    Words on our list (``plain_words.tsv``) always count as difficult; other words when
+    they are rare and not a compound of common words. The signature is left alone.
+    """
     zipf = _zipf()
     plain = rules().plain_words
     out: list[Finding] = []
     seen: set[str] = set()
+    sig = signature_lines(ctx.text)
+    sig_start = ctx.text.rfind(sig[0]) if sig else -1
     for s in ctx.sentences:
         for t in s.tokens:
             if t.start < 0 or not _is_difficult_candidate(s, t):
                 continue
             if any(t.start < e and st < t.end for st, e in covered):
                 continue
+            if 0 <= sig_start <= t.start:
+                continue
             low = t.word.lower()
             if low in seen:
                 continue
-            if max(zipf(low), zipf(t.lemma.lower()) if t.lemma else 0.0) >= DIFFICULT_ZIPF:
+            listed = low in plain or t.lemma.lower() in plain
+            rare = max(zipf(low), zipf(t.lemma.lower()) if t.lemma else 0.0) < DIFFICULT_ZIPF
+            if not listed and (not rare or is_transparent_compound(low)):
                 continue
             seen.add(low)
             alternative = plain.get(low) or plain.get(t.lemma.lower())
