@@ -70,7 +70,9 @@ class RandomParseAnalyzer:
         return out
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(text=st.one_of(st.text(max_size=300), DUTCHISH))
 def test_check_letter_never_crashes(text: str) -> None:
     try:
@@ -84,7 +86,9 @@ def test_check_letter_never_crashes(text: str) -> None:
             assert 0 <= f["start"] <= f["end"] <= len(report.text)
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(text=DUTCHISH, data=st.data())
 def test_build_report_survives_any_parse(text: str, data) -> None:  # type: ignore[no-untyped-def]
     analyzed = analyze_text(text, RandomParseAnalyzer(data.draw))
