@@ -175,7 +175,7 @@ class StrategyForm(forms.Form):
         help_text=_("Empty: the name of the chosen idea is used."),
     )
     if_part = forms.CharField(label=_("If …"), max_length=200, required=False)
-    then_part = forms.CharField(label=_("then I …"), max_length=200, required=False)
+    then_part = forms.CharField(label=_("then …"), max_length=200, required=False)
     steps = forms.CharField(
         label=_("Small steps (one per line, optional)"),
         widget=forms.Textarea(attrs={"rows": 3}),

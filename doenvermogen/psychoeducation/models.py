@@ -291,7 +291,7 @@ class ClientStrategy(models.Model):
     )
     description = models.CharField(_("what I will do"), max_length=300)
     if_part = models.CharField(_("if …"), max_length=200, blank=True)
-    then_part = models.CharField(_("then I …"), max_length=200, blank=True)
+    then_part = models.CharField(_("then …"), max_length=200, blank=True)
     version = models.PositiveSmallIntegerField(default=1)
     replaces = models.OneToOneField(
         "self", on_delete=models.RESTRICT, null=True, blank=True, related_name="replaced_by"

@@ -240,7 +240,7 @@ def strategy_add(
     if not description:
         raise ValidationError(_("Write down what the client will do, in their own words."))
     if bool(if_part.strip()) != bool(then_part.strip()):
-        raise ValidationError(_("An if-then plan needs both parts: 'If …' and 'then I …'."))
+        raise ValidationError(_("An if-then plan needs both parts: 'If …' and 'then …'."))
     duplicate = session.strategies.filter(
         recognised_effect=recognised_effect, description=description, superseded_at=None
     ).first()
