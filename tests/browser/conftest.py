@@ -17,7 +17,8 @@ Use them with ``@pytest.mark.browser`` (or ``pytestmark = pytest.mark.browser``)
 ``world`` fixtures of tests/conftest.py. Pages open in Dutch (browser locale nl-NL), paths are
 relative to the live server: ``page.goto("/clients/")``. Data made in a test is visible to the live
 server: a test that uses these fixtures runs with a transactional database (pytest-django does that
-for every test that uses ``live_server``).
+for every test that uses ``live_server``); the data that migrations load (catalogues) is put back
+before every browser test.
 
 Put browser tests in tests/browser/test_<app>_*.py. Tests elsewhere can use these fixtures with
 ``from tests.browser.conftest import *  # noqa: F403`` in their folder's conftest.py.
@@ -28,6 +29,7 @@ Never run ``playwright install``.
 
 from __future__ import annotations
 
+import json
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -54,6 +56,39 @@ PHONE_VIEWPORT = {"width": 375, "height": 667}
 DESKTOP_VIEWPORT = {"width": 1280, "height": 800}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 TIMEOUT_MS = 15_000
+
+
+_REMADE_AFTER_FLUSH = {"contenttypes.contenttype", "auth.permission"}
+
+
+@pytest.fixture(scope="session")
+def _migration_data(django_db_setup, django_db_blocker) -> dict[str, str]:
+    """The database contents right after the migrations (catalogues), per database alias."""
+    from django.db import connections
+
+    data = {}
+    with django_db_blocker.unblock():
+        for alias in connections:
+            connection = connections[alias]
+            contents = getattr(connection, "_test_serialized_contents", None)
+            objects = json.loads(contents or connection.creation.serialize_db_to_string())
+            # Content types and permissions are made again after each flush (post_migrate).
+            data[alias] = json.dumps([o for o in objects if o["model"] not in _REMADE_AFTER_FLUSH])
+    return data
+
+
+@pytest.fixture(autouse=True)
+def _data_from_migrations(_migration_data, transactional_db):
+    """Every browser test starts with what the migrations put in the database (catalogues).
+
+    A live-server test runs with a transactional database, which is emptied after each test.
+    (pytest-django's serialized rollback does not help here: with Playwright running, the test
+    thread gets a fresh connection object without the saved contents.)
+    """
+    from django.db import connections
+
+    for alias, contents in _migration_data.items():
+        connections[alias].creation.deserialize_db_from_string(contents)
 
 
 @pytest.fixture(scope="session")
