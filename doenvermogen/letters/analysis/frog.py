@@ -65,12 +65,14 @@ class FrogProcess:
         skip: str = DEFAULT_SKIP,
         startup_timeout: float = 180.0,
         timeout: float = 60.0,
+        threads: int = 1,
         extra_args: Sequence[str] = (),
     ) -> None:
         self.executable = executable
         self.skip = skip
         self.startup_timeout = startup_timeout
         self.timeout = timeout
+        self.threads = threads
         self.extra_args = list(extra_args)
         self._child = None
         self._lock = threading.Lock()
@@ -87,7 +89,9 @@ class FrogProcess:
 
         if not frog_available(self.executable):
             raise AnalyzerError("Frog is not installed (apt-get install frog frogdata)")
-        args = [f"--uttmarker={UTTERANCE_MARKER}", *self.extra_args]
+        # One thread: measured faster and far steadier than Frog's default of 8 on 2 cores
+        # (median 1.2 s vs 2.5 s for 400 words on a busy machine). Scale with processes.
+        args = [f"--uttmarker={UTTERANCE_MARKER}", f"--threads={self.threads}", *self.extra_args]
         if self.skip:
             args.insert(0, f"--skip={self.skip}")
         env = dict(os.environ, LC_ALL="C.UTF-8", LANG="C.UTF-8")
