@@ -30,6 +30,11 @@ urlpatterns = [
     path("psychoeducation/<int:session_id>/review/", views.review, name="review"),
     path("psychoeducation/<int:session_id>/stop/", views.stop, name="stop"),
     path("psychoeducation/steps/<int:step_id>/tick/", views.step_tick, name="step_tick"),
+    path(
+        "psychoeducation/strategies/<int:strategy_id>/reminder.ics",
+        views.strategy_reminders_ics,
+        name="strategy_reminders_ics",
+    ),
     path("psychoeducation/<int:session_id>/chart.pdf", views.chart_pdf, name="chart_pdf"),
     path(
         "psychoeducation/<int:session_id>/pocket-card.pdf",

@@ -403,6 +403,28 @@ def step_tick(request, step_id: int):
     return redirect("psychoeducation:summary", session_id=session.pk)
 
 
+@login_required
+def strategy_reminders_ics(request, strategy_id: int):
+    """The reminders of one strategy as a calendar file, to add to a phone's calendar."""
+    from django.http import HttpResponse
+
+    from doenvermogen.reminders.ical import calendar_for_reminders
+
+    strategy = get_object_or_404(ClientStrategy, pk=strategy_id)
+    session = selectors.session_get_for_user(
+        user=request.user, session_id=strategy.session_id, purpose="download reminder"
+    )
+    reminders = list(strategy.reminder_list)
+    if not reminders:
+        raise Http404
+    response = HttpResponse(
+        calendar_for_reminders(reminders, language=session.trajectory.client.preferred_language),
+        content_type="text/calendar; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="herinnering-{strategy.pk}.ics"'
+    return response
+
+
 def _log_print(request, session: Session, what: str) -> None:
     access_log_write(
         actor=request.user,

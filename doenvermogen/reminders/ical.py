@@ -32,6 +32,47 @@ def _alarm(trigger: datetime.timedelta, text: str) -> Alarm:
     return alarm
 
 
+def reminder_event(reminder: Reminder, now: datetime.datetime) -> Event:
+    """One reminder as an event with an alarm; a repeating reminder gets an RRULE."""
+    event = Event()
+    event.add("uid", f"reminder-{reminder.pk}@{_domain()}")
+    event.add("dtstamp", now)
+    event.add("summary", reminder.title)
+    start = timezone.localtime(reminder.starts_at, LOCAL_TZ)
+    event.add("dtstart", start)
+    event.add("dtend", start + datetime.timedelta(minutes=REMINDER_MINUTES))
+    if reminder.repeat != Reminder.Repeat.ONCE:
+        rule = {"freq": "daily" if reminder.repeat == Reminder.Repeat.DAILY else "weekly"}
+        if reminder.repeat_until:
+            until = datetime.datetime.combine(
+                reminder.repeat_until, datetime.time(23, 59, 59), tzinfo=LOCAL_TZ
+            )
+            rule["until"] = until.astimezone(datetime.UTC)
+        event.add("rrule", rule)
+    if reminder.step_id and reminder.step.has_if_then:
+        event.add(
+            "description",
+            _("Your plan: if %(if)s, then %(then)s.")
+            % {"if": reminder.step.if_situation, "then": reminder.step.then_action},
+        )
+    event.add_component(_alarm(datetime.timedelta(0), reminder.title))
+    return event
+
+
+def calendar_for_reminders(reminders, *, language: str = "nl") -> bytes:
+    """A calendar file with just these reminders (a download, not the subscribed feed)."""
+    now = timezone.now()
+    cal = Calendar()
+    cal.add("prodid", "-//doenvermogen//reminders//NL")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    with override(language):
+        for reminder in reminders:
+            cal.add_component(reminder_event(reminder, now))
+    cal.add_missing_timezones()
+    return cal.to_ical()
+
+
 def calendar_for_client(client: Client) -> bytes:
     now = timezone.now()
     cal = Calendar()
@@ -69,28 +110,6 @@ def calendar_for_client(client: Client) -> bytes:
         ):
             if reminder.occurrence_after(since) is None:
                 continue
-            event = Event()
-            event.add("uid", f"reminder-{reminder.pk}@{_domain()}")
-            event.add("dtstamp", now)
-            event.add("summary", reminder.title)
-            start = timezone.localtime(reminder.starts_at, LOCAL_TZ)
-            event.add("dtstart", start)
-            event.add("dtend", start + datetime.timedelta(minutes=REMINDER_MINUTES))
-            if reminder.repeat != Reminder.Repeat.ONCE:
-                rule = {"freq": "daily" if reminder.repeat == Reminder.Repeat.DAILY else "weekly"}
-                if reminder.repeat_until:
-                    until = datetime.datetime.combine(
-                        reminder.repeat_until, datetime.time(23, 59, 59), tzinfo=LOCAL_TZ
-                    )
-                    rule["until"] = until.astimezone(datetime.UTC)
-                event.add("rrule", rule)
-            if reminder.step_id and reminder.step.has_if_then:
-                event.add(
-                    "description",
-                    _("Your plan: if %(if)s, then %(then)s.")
-                    % {"if": reminder.step.if_situation, "then": reminder.step.then_action},
-                )
-            event.add_component(_alarm(datetime.timedelta(0), reminder.title))
-            cal.add_component(event)
+            cal.add_component(reminder_event(reminder, now))
     cal.add_missing_timezones()
     return cal.to_ical()

@@ -291,3 +291,34 @@ def test_client_ticks_a_small_step(client, chosen_session, world):
     client.force_login(world.traj_b.client.user)
     response = client.post(reverse("psychoeducation:step_tick", args=[step.pk]), {"done": "0"})
     assert response.status_code == 404
+
+
+def test_strategy_reminder_as_ics_download(client, chosen_session, world):
+    import datetime
+
+    from django.utils import timezone
+    from icalendar import Calendar
+
+    effect = chosen_session.effects.get(effect__code="veel-vergeten")
+    first = timezone.make_aware(datetime.datetime(2099, 1, 5, 8, 30))
+    strategy = services.strategy_add(
+        session=chosen_session,
+        author=world.pro_a,
+        recognised_effect=effect,
+        description="Elke ochtend in mijn agenda kijken",
+        reminder=services.ReminderRequest(first_at=first, repeat="daily"),
+    )
+    client.force_login(world.pro_a)
+    response = client.get(reverse("psychoeducation:strategy_reminders_ics", args=[strategy.pk]))
+    assert response["Content-Type"].startswith("text/calendar")
+    cal = Calendar.from_ical(response.content)
+    events = [c for c in cal.walk("VEVENT")]
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["summary"]) == "Elke ochtend in mijn agenda kijken"
+    start = event["dtstart"].dt
+    assert (start.hour, start.minute) == (8, 30) and str(start.tzinfo) == "Europe/Amsterdam"
+    assert event["rrule"]["FREQ"] == ["DAILY"]
+    client.force_login(world.pro_b)
+    response = client.get(reverse("psychoeducation:strategy_reminders_ics", args=[strategy.pk]))
+    assert response.status_code == 404
