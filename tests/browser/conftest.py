@@ -11,7 +11,8 @@ Fixtures for every app's browser tests (keep these names stable):
   a real personal link (``client_link_create``); it opens on the client's own page.
 - ``assert_no_axe_violations(page)``: runs axe-core (WCAG 2.1 A and AA rules) on the page as it is
   now and fails with a readable list of violations.
-- ``sign_in_through_form(page, email, password)``: fill in and send the sign-in form.
+- ``sign_in_through_form(page, email, password)`` (a function:
+  ``from tests.browser.conftest import sign_in_through_form``): fill in and send the sign-in form.
 
 Use them with ``@pytest.mark.browser`` (or ``pytestmark = pytest.mark.browser``) and the ``make`` /
 ``world`` fixtures of tests/conftest.py. Pages open in Dutch (browser locale nl-NL), paths are
@@ -20,8 +21,8 @@ server: a test that uses these fixtures runs with a transactional database (pyte
 for every test that uses ``live_server``); the data that migrations load (catalogues) is put back
 before every browser test.
 
-Put browser tests in tests/browser/test_<app>_*.py. Tests elsewhere can use these fixtures with
-``from tests.browser.conftest import *  # noqa: F403`` in their folder's conftest.py.
+Put browser tests in tests/browser/test_<app>_*.py: every test in this folder gets a transactional
+database with the migrations' data (an autouse fixture), so keep other tests out of it.
 
 The tests are skipped (with the reason) only when Chromium is missing; ``make test`` installs it.
 Never run ``playwright install``.
