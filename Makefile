@@ -5,6 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= doenvermogen.settings.dev
+export SITE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench clean
 
