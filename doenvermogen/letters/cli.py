@@ -178,14 +178,36 @@ def _analyzer(args: argparse.Namespace) -> Analyzer:
     return get_frog_analyzer()
 
 
+LETTER_SUFFIXES = (".txt", ".docx", ".pdf")
+
+
+def expand_paths(paths: Sequence[Path]) -> list[Path]:
+    """Files as given; a folder stands for the letters in it (.txt, .docx, .pdf), sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(
+                sorted(
+                    p
+                    for p in path.rglob("*")
+                    if p.is_file() and p.suffix.lower() in LETTER_SUFFIXES
+                )
+            )
+        else:
+            out.append(path)
+    return out
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="doenvermogen-letters",
         description="Controleer Nederlandse brieven op leesbaarheid (B1) en stress-sensitiviteit.",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    check = sub.add_parser("check", help="controleer een of meer brieven (.txt, .docx, .pdf)")
-    check.add_argument("files", nargs="+", type=Path, metavar="FILE")
+    check = sub.add_parser(
+        "check", help="controleer een of meer brieven (.txt, .docx, .pdf) of mappen met brieven"
+    )
+    check.add_argument("files", nargs="+", type=Path, metavar="FILE_OF_MAP")
     check.add_argument("--format", choices=sorted(RENDERERS), default="json")
     check.add_argument("--output", "-o", type=Path, help="schrijf naar dit bestand")
     check.add_argument(
@@ -206,8 +228,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     analyzer = _analyzer(args)
     results: list[dict[str, Any]] = []
+    files = expand_paths(args.files)
+    if not files:
+        print("Geen brieven gevonden (.txt, .docx of .pdf).", file=sys.stderr)
+        return 1
     for path in tqdm(
-        args.files,
+        files,
         desc="Brieven",
         unit="brief",
         file=sys.stderr,

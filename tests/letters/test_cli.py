@@ -112,3 +112,18 @@ def test_warm_up_with_simple_analyzer() -> None:
 def test_console_script_is_declared() -> None:
     text = (Path(__file__).resolve().parents[2] / "pyproject.toml").read_text()
     assert 'doenvermogen-letters = "doenvermogen.letters.cli:main"' in text
+
+
+def test_a_folder_stands_for_the_letters_in_it(letters, tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.md").write_text("geen brief", encoding="utf-8")
+    code, out, _ = run([str(tmp_path)], capsys)
+    assert code == 0
+    names = [Path(d["file"]).name for d in json.loads(out)]
+    assert names == sorted(p.name for p in letters)
+
+
+def test_an_empty_folder_says_so(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
+    empty = tmp_path / "leeg"
+    empty.mkdir()
+    code, _, err = run([str(empty)], capsys)
+    assert code == 1 and "Geen brieven gevonden" in err
