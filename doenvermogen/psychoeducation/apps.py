@@ -6,7 +6,10 @@ class PsychoeducationConfig(AppConfig):
     label = "psychoeducation"
 
     def ready(self) -> None:
+        from django.utils.translation import gettext_lazy as _
+
         from doenvermogen.psychoeducation import sections
+        from doenvermogen.ui.context_processors import register_navigation_item
         from doenvermogen.ui.sections import (
             register_client_page_section,
             register_trajectory_section,
@@ -17,6 +20,7 @@ class PsychoeducationConfig(AppConfig):
             template="psychoeducation/_trajectory_section.html",
             context=sections.trajectory_context,
         )
+        register_navigation_item("admin:index", _("Catalogues"), ("administrator",))
         register_client_page_section(
             order=10,
             template="psychoeducation/_client_section.html",

@@ -16,7 +16,22 @@ from doenvermogen.psychoeducation import services
 from doenvermogen.psychoeducation.models import Review, Strategy, StressEffect
 
 
+def _catalogue_rights(user) -> None:
+    """The demo administrator may add the organisation's own effects and strategies."""
+    from django.contrib.auth.models import Permission
+
+    user.is_staff = True
+    user.save(update_fields=["is_staff"])
+    user.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="psychoeducation",
+            codename__regex=r"^(view|add|change)_(stresseffect|strategy)$",
+        )
+    )
+
+
 def load(demo) -> None:
+    _catalogue_rights(demo.users["beheer"])
     fatima = demo.users["fatima"]
     noor = demo.trajectories["noor"]
     today = timezone.localdate()
