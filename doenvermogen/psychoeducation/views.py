@@ -366,10 +366,11 @@ def review(request, session_id: int):
             messages.success(request, _("The review has been saved."))
             return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
     history = {s.pk: selectors.strategy_history(s) for s in current}
+    overview = selectors.overview_for_trajectory(user=request.user, trajectory=session.trajectory)
     return render(
         request,
         "psychoeducation/review.html",
-        _context(session, form=form, prepared=prepared, history=history),
+        _context(session, form=form, prepared=prepared, history=history, overview=overview),
     )
 
 

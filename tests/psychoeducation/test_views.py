@@ -322,3 +322,29 @@ def test_strategy_reminder_as_ics_download(client, chosen_session, world):
     client.force_login(world.pro_b)
     response = client.get(reverse("psychoeducation:strategy_reminders_ics", args=[strategy.pk]))
     assert response.status_code == 404
+
+
+def test_review_page_says_who_is_agreed_to_review(client, chosen_session, world, make):
+    from doenvermogen.cases import services as case_services
+
+    reviewer = make.staff(team=world.team_a, name="Rita Reviewer")
+    case_services.involvement_set(
+        trajectory=world.traj_a,
+        author=world.pro_a,
+        professional=reviewer,
+        role="job_coach",
+        responsible_for_reviews=True,
+    )
+    effect = chosen_session.effects.get(effect__code="veel-vergeten")
+    services.strategy_add(
+        session=chosen_session,
+        author=world.pro_a,
+        recognised_effect=effect,
+        description="Wekker zetten",
+    )
+    client.force_login(world.pro_a)
+    body = client.get(reverse("psychoeducation:review", args=[chosen_session.pk])).content
+    assert "Rita Reviewer" in body.decode()
+    client.force_login(reviewer)
+    body = client.get(reverse("psychoeducation:review", args=[chosen_session.pk])).content
+    assert "Afgesproken in dit traject" not in body.decode()
