@@ -211,6 +211,20 @@ class StrategyForm(forms.Form):
             choices.append((label, [(str(s.pk), s.name) for s in items]))
         self.fields["catalogue_strategy"].choices = choices
 
+    def grouped_strategy_choices(self) -> list[dict]:
+        """The radio buttons of the catalogue, grouped as in the guide (for the template)."""
+        group_of = {}
+        for value, label in self.fields["catalogue_strategy"].choices:
+            if isinstance(label, list | tuple):
+                group_of.update({str(v): str(value) for v, _ in label})
+        groups: list[dict] = []
+        for widget in self["catalogue_strategy"].subwidgets:
+            group = group_of.get(str(widget.data["value"]), "")
+            if not groups or groups[-1]["label"] != group:
+                groups.append({"label": group, "choices": []})
+            groups[-1]["choices"].append(widget)
+        return groups
+
     def clean(self):
         data = super().clean()
         if not (data.get("description") or "").strip() and not data.get("catalogue_strategy"):
