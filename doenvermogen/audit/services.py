@@ -34,6 +34,18 @@ def access_log_write(
     )
 
 
+def access_log_object(*, author, client_id: int, obj, action: str, purpose: str) -> AccessLogEntry:
+    """Append one entry about a model instance (its model name is the object type)."""
+    return access_log_write(
+        actor=author,
+        client_id=client_id,
+        object_type=obj._meta.model_name,
+        object_id=obj.pk,
+        action=action,
+        purpose=purpose,
+    )
+
+
 def access_log_write_many(
     *, actor, client_ids: Iterable[int], object_type: str, action: str, purpose: str
 ) -> None:

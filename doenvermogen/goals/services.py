@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from doenvermogen.accounts.models import User
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
+from doenvermogen.audit.services import access_log_object
 from doenvermogen.cases.models import Trajectory
 from doenvermogen.goals.models import (
     ExecutiveSkill,
@@ -29,15 +29,7 @@ from doenvermogen.goals.models import (
 Action = AccessLogEntry.Action
 
 
-def _log(*, author: User, client_id: int, obj, action: str, purpose: str) -> None:
-    access_log_write(
-        actor=author,
-        client_id=client_id,
-        object_type=obj._meta.model_name,
-        object_id=obj.pk,
-        action=action,
-        purpose=purpose,
-    )
+_log = access_log_object
 
 
 @transaction.atomic

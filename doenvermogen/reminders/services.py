@@ -31,7 +31,7 @@ from django.utils.translation import override
 
 from doenvermogen.accounts.models import User
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
+from doenvermogen.audit.services import access_log_object, access_log_write
 from doenvermogen.cases.models import Client, Consent, Trajectory
 from doenvermogen.reminders.models import (
     LOCAL_TZ,
@@ -57,15 +57,7 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=BACKOFF_BASE_SECONDS * 5 ** max(0, attempts - 1))
 
 
-def _log(*, author, client_id: int, obj, action: str, purpose: str) -> None:
-    access_log_write(
-        actor=author,
-        client_id=client_id,
-        object_type=obj._meta.model_name,
-        object_id=obj.pk,
-        action=action,
-        purpose=purpose,
-    )
+_log = access_log_object
 
 
 def _enqueue_send(delivery_id: int, run_after: datetime.datetime | None) -> None:
