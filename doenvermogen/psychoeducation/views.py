@@ -437,40 +437,42 @@ def _log_print(request, session: Session, what: str) -> None:
     )
 
 
-@login_required
-def chart_pdf(request, session_id: int):
+PRINTOUTS = {
+    # name: (template, file name, what is written to the access log)
+    "chart": ("pdf/psychoeducation_chart.html", "praatplaat.pdf", "talk chart PDF"),
+    "pocket_card": ("pdf/psychoeducation_pocket_card.html", "zakkaart.pdf", "pocket card PDF"),
+}
+
+
+def _printout(request, session_id: int, name: str):
+    template, filename, what = PRINTOUTS[name]
     session = selectors.session_get_for_user(
-        user=request.user, session_id=session_id, purpose="print talk chart"
+        user=request.user, session_id=session_id, purpose=f"print {what}"
     )
-    _log_print(request, session, "talk chart PDF")
+    _log_print(request, session, what)
     return pdf_response(
-        "pdf/psychoeducation_chart.html",
+        template,
         {
             "session": session,
             "client": session.trajectory.client,
             "blocks": selectors.chosen_effects_with_strategies(session),
-            "recognised": [e for e in session.effects.all()],
+            "recognised": list(session.effects.all()),
             "effects": selectors.effect_catalogue(session.trajectory.organisation),
         },
-        "praatplaat.pdf",
+        filename,
     )
+
+
+@login_required
+def chart_pdf(request, session_id: int):
+    """The filled-in talk chart on A4, with the chosen effects and strategies."""
+    return _printout(request, session_id, "chart")
 
 
 @login_required
 def pocket_card_pdf(request, session_id: int):
-    session = selectors.session_get_for_user(
-        user=request.user, session_id=session_id, purpose="print pocket card"
-    )
-    _log_print(request, session, "pocket card PDF")
-    return pdf_response(
-        "pdf/psychoeducation_pocket_card.html",
-        {
-            "session": session,
-            "client": session.trajectory.client,
-            "blocks": selectors.chosen_effects_with_strategies(session),
-        },
-        "zakkaart.pdf",
-    )
+    """A small card with the strategies, to carry along."""
+    return _printout(request, session_id, "pocket_card")
 
 
 BLANK_VARIANTS = {"talk-chart", "three", "one"}
