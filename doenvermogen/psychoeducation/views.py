@@ -99,6 +99,8 @@ def gate(request, trajectory_id: int):
     )
 
 
+@login_required
+@staff_required
 def opening_phrase(request):
     """htmx: the occasion phrase with the behaviour filled in (no client data involved)."""
     return render(
@@ -253,7 +255,6 @@ def strategies(request, session_id: int):
                     f"{request.path}#effect-{effect.pk}",
                 )
         failed_form, failed_effect = form, request.POST.get("recognised_effect")
-    session = _staff_session(request, session_id, "psycho-education: step 3")
     blocks = []
     for block in selectors.chosen_effects_with_strategies(session):
         if failed_form is not None and str(block.effect.pk) == failed_effect:
