@@ -27,7 +27,8 @@ messages: venv
 	$(PY) manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'node_modules/*'
 
 # Installs everything, migrates SQLite (var/doenvermogen.sqlite3), loads demo data, starts the
-# background worker and the web server, and prints the address and the demo logins.
+# background worker (with the reminders' repair sweep every 5 minutes) and the web server, and
+# prints the address and the demo logins.
 run: venv system-deps messages
 	mkdir -p var
 	$(PY) manage.py migrate -v0
@@ -37,7 +38,9 @@ run: venv system-deps messages
 	@echo "doenvermogen runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@echo "E-mails are written to var/mail/."
 	@$(PY) manage.py db_worker --no-startup-delay & \
-	  worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  worker=$$!; \
+	  $(PY) manage.py reminders_dispatch --loop 300 > var/reminders_dispatch.log 2>&1 & \
+	  repair=$$!; trap "kill $$worker $$repair 2>/dev/null" EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 # Installs everything (Chromium and Frog from Debian when missing) and runs the whole suite.
