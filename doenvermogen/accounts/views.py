@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -30,7 +31,17 @@ def client_link(request, token: str):
     if user is None:
         return render(request, "accounts/link_invalid.html", status=410)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    return redirect("cases:my_page")
+    response = redirect("cases:my_page")
+    # The client's own page opens in the language the client prefers (they can still switch).
+    language = user.client_profile.preferred_language
+    if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) is None:
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+        )
+    return response
 
 
 @require_POST

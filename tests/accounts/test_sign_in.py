@@ -119,3 +119,13 @@ def test_professional_of_other_team_cannot_make_or_revoke_link(client, world):
     client.post(reverse("accounts:client_link_revoke", args=[world.traj_b.pk, link.pk]))
     link.refresh_from_db()
     assert link.revoked_at is None
+
+
+def test_client_page_opens_in_the_clients_preferred_language(client, world):
+    noor = world.traj_a.client
+    noor.preferred_language = "en"
+    noor.save()
+    _, token = services.client_link_create(client=noor, author=world.pro_a)
+    response = client.get(reverse("accounts:client_link", args=[token]))
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    assert "Hello Noor" in client.get(reverse("cases:my_page")).content.decode()
