@@ -325,6 +325,14 @@ def summary(request, session_id: int):
     )
 
 
+def _next_review_suggestion(session: Session) -> datetime.date:
+    """The agreed date if it is still ahead, otherwise two weeks from today."""
+    today = timezone.localdate()
+    if session.next_review_on and session.next_review_on > today:
+        return session.next_review_on
+    return today + datetime.timedelta(days=14)
+
+
 @login_required
 @staff_required
 def review(request, session_id: int):
@@ -338,7 +346,7 @@ def review(request, session_id: int):
         strategies=current,
         conversation=True,
         prefill=prepared,
-        initial={"next_review_on": session.next_review_on},
+        initial={"next_review_on": _next_review_suggestion(session)},
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
