@@ -280,6 +280,15 @@ def strategy_reminder_set(*, strategy: ClientStrategy, author: User, reminder: R
     )
 
 
+def _move_reminders(*, old: ClientStrategy, new: ClientStrategy) -> None:
+    """The reminders of a strategy follow its newest version, with the new words as text."""
+    from doenvermogen.reminders.models import Reminder
+
+    Reminder.objects.filter(
+        subject=Reminder.Subject.STRATEGY, strategy_ref=str(old.pk), cancelled_at__isnull=True
+    ).update(strategy_ref=str(new.pk), title=new.description[:200])
+
+
 @transaction.atomic
 def strategy_remove(*, strategy: ClientStrategy, author: User) -> None:
     """Remove a strategy that was added by mistake (only before it was ever reviewed)."""
@@ -383,6 +392,7 @@ def strategy_adjust(
         PlanStep.objects.create(strategy=new, text=step.text, order=step.order)
     strategy.superseded_at = timezone.now()
     strategy.save(update_fields=["superseded_at"])
+    _move_reminders(old=strategy, new=new)
     _log(author, strategy.session, "client_strategy", new.pk, Action.UPDATE, "adjust strategy")
     return new
 

@@ -415,3 +415,27 @@ def test_strategy_texts_are_bilingual(strategies):
     with translation.override("nl"):
         assert s.name == "Wandelen"
     assert isinstance(s, Strategy)
+
+
+def test_reminders_follow_the_adjusted_strategy(chosen_session, world):
+    from doenvermogen.reminders.models import Reminder
+
+    effect = chosen_session.effects.get(effect__code="veel-vergeten")
+    agenda = services.strategy_add(
+        session=chosen_session,
+        author=world.pro_a,
+        recognised_effect=effect,
+        description="Afspraken in de agenda schrijven",
+        reminder=services.ReminderRequest(
+            first_at=timezone.now() + datetime.timedelta(days=1), repeat="daily"
+        ),
+    )
+    new = services.strategy_adjust(
+        strategy=agenda,
+        author=world.pro_a,
+        description="Briefje op de koelkast",
+        reason="vergeet in de agenda te kijken",
+    )
+    reminder = Reminder.objects.get()
+    assert reminder.strategy_ref == str(new.pk) and reminder.title == "Briefje op de koelkast"
+    assert list(new.reminder_list) == [reminder] and not agenda.reminder_list.exists()
