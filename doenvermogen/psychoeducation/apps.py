@@ -21,6 +21,7 @@ class PsychoeducationConfig(AppConfig):
             context=sections.trajectory_context,
         )
         register_navigation_item("admin:index", _("Catalogues"), ("administrator",))
+        register_navigation_item("psychoeducation:team_meeting", _("Team meeting"), ("team_lead",))
         register_client_page_section(
             order=10,
             template="psychoeducation/_client_section.html",

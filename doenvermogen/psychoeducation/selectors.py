@@ -252,3 +252,95 @@ def shared_sessions_for_client(*, client: Client) -> list[Session]:
         .filter(trajectory__client=client, shared_with_client_at__isnull=False)
         .order_by("-started_at")
     )
+
+
+@dataclass
+class TeamOverview:
+    """Aggregated figures for a team meeting: how psycho-education is used and what helps.
+
+    Counts only: no names, no client ids. Strategies are grouped by catalogue idea ("own words"
+    for the client's own ones) and by what the clients said at reviews.
+    """
+
+    teams: list
+    since: datetime.date | None
+    gates: dict[str, int]
+    gates_total: int
+    sessions_started: int
+    sessions_shared: int
+    sessions_reviewed: int
+    sessions_stopped: int
+    professionals: int
+    effects: list[tuple[str, int]]
+    strategies: list[dict]
+
+
+def team_overview(*, user: User, since: datetime.date | None = None) -> TeamOverview:
+    """Figures for the teams the user leads (nothing for anyone else)."""
+    from collections import Counter
+
+    from django.db.models import Count
+
+    from doenvermogen.accounts.selectors import teams_led_by
+    from doenvermogen.audit.models import AccessLogEntry
+    from doenvermogen.audit.services import access_log_write
+    from doenvermogen.psychoeducation.models import ReviewItem
+
+    teams = list(teams_led_by(user))
+    gates = GateConversation.objects.filter(trajectory__team__in=teams)
+    sessions = Session.objects.filter(trajectory__team__in=teams)
+    if since:
+        gates = gates.filter(asked_at__date__gte=since)
+        sessions = sessions.filter(started_at__date__gte=since)
+    outcome_counts = dict(gates.values_list("outcome").annotate(n=Count("id")))
+    effect_counts: Counter[str] = Counter()
+    for item in RecognisedEffect.objects.filter(session__in=sessions).select_related("effect"):
+        effect_counts[item.effect.text if item.effect else _("(in the client's own words)")] += 1
+    rows: dict[str, dict] = {}
+    for strategy in ClientStrategy.objects.filter(session__in=sessions).select_related(
+        "catalogue_strategy"
+    ):
+        name = (
+            strategy.catalogue_strategy.name
+            if strategy.catalogue_strategy
+            else _("In the client's own words")
+        )
+        row = rows.setdefault(
+            name, {"name": name, "chosen": 0, "yes": 0, "a_bit": 0, "no": 0, "not_used": 0}
+        )
+        if strategy.replaces_id is None:
+            row["chosen"] += 1
+    items = ReviewItem.objects.filter(
+        review__session__in=sessions, review__source="conversation"
+    ).select_related("strategy__catalogue_strategy")
+    for item in items:
+        s = item.strategy
+        name = s.catalogue_strategy.name if s.catalogue_strategy else _("In the client's own words")
+        row = rows.setdefault(
+            name, {"name": name, "chosen": 0, "yes": 0, "a_bit": 0, "no": 0, "not_used": 0}
+        )
+        if item.used == "no":
+            row["not_used"] += 1
+        elif item.helped in {"yes", "a_bit", "no"}:
+            row[item.helped] += 1
+    access_log_write(
+        actor=user,
+        client_id=None,
+        object_type="psychoeducation_team_overview",
+        object_id=",".join(str(t.pk) for t in teams),
+        action=AccessLogEntry.Action.LIST,
+        purpose="team meeting (counts only)",
+    )
+    return TeamOverview(
+        teams=teams,
+        since=since,
+        gates={o: outcome_counts.get(o, 0) for o in GateConversation.Outcome.values},
+        gates_total=sum(outcome_counts.values()),
+        sessions_started=sessions.count(),
+        sessions_shared=sessions.filter(shared_with_client_at__isnull=False).count(),
+        sessions_reviewed=sessions.filter(reviews__source="conversation").distinct().count(),
+        sessions_stopped=sessions.filter(stopped_at__isnull=False).count(),
+        professionals=gates.values("asked_by").distinct().count(),
+        effects=effect_counts.most_common(),
+        strategies=sorted(rows.values(), key=lambda r: (-r["chosen"], r["name"])),
+    )

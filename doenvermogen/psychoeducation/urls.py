@@ -6,6 +6,7 @@ app_name = "psychoeducation"
 
 urlpatterns = [
     path("trajectories/<int:trajectory_id>/psychoeducation/", views.gate, name="gate"),
+    path("psychoeducation/team-meeting/", views.team_meeting, name="team_meeting"),
     path("psychoeducation/opening-phrase/", views.opening_phrase, name="opening_phrase"),
     path(
         "psychoeducation/gate/<int:gate_id>/start-anyway/",

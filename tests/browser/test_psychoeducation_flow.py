@@ -143,3 +143,19 @@ def test_professional_walks_gate_and_four_steps_then_client_reviews_on_phone(
         session=session, superseded_at__isnull=True, description__contains="koelkast"
     )
     assert current.replaces == strategy
+
+
+def test_team_lead_sees_the_team_meeting_figures(world, signed_in_page, assert_no_axe_violations):
+    from doenvermogen.psychoeducation import services
+
+    services.gate_record(
+        trajectory=world.traj_a, author=world.pro_a, experiences_stress="yes", wants_to_talk="yes"
+    )
+    page = signed_in_page(world.lead_a)
+    page.get_by_role("link", name="Teamoverleg").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Teamoverleg: psycho-educatie")
+    expect(page.locator("main")).not_to_contain_text("Noor")
+    page.locator("select[name=period]").select_option("all")
+    page.locator("main form button[type=submit]").click()
+    expect(page).to_have_url(re.compile(r"period=all"))
+    _check(page, assert_no_axe_violations, "11-team-meeting")
