@@ -56,20 +56,19 @@ def load(demo) -> None:
     )
     session = gate.session
     services.session_explained(session=session, author=fatima)
-    recognised = services.effects_recognise(
+    services.effects_recognise(
         session=session,
         author=fatima,
         effects=[effects["veel-vergeten"], effects["niet-weten-waar-te-beginnen"]],
         own_words=["Ik durf de post niet open te maken"],
     )
-    by_label = {r.label: r for r in recognised}
     services.effects_choose(
         session=session,
         author=fatima,
         variant="three",
         chosen=[
-            by_label[effects["veel-vergeten"].text_nl],
-            by_label["Ik durf de post niet open te maken"],
+            session.effects.get(effect=effects["veel-vergeten"]),
+            session.effects.get(own_words="Ik durf de post niet open te maken"),
         ],
         rules_explained=True,
     )

@@ -138,6 +138,7 @@ class Overview:
     responsible_psychoeducation: list[User]
     responsible_reviews: list[User]
     review_due: bool
+    client_prepared: Review | None = None
 
 
 def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
@@ -162,6 +163,7 @@ def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
         review_due=bool(
             open_session and open_session.next_review_on and open_session.next_review_on <= today
         ),
+        client_prepared=client_prepared_review(open_session) if open_session else None,
     )
 
 

@@ -48,6 +48,11 @@ urlpatterns = [
         name="blank_chart_pdf",
     ),
     path(
+        "me/psychoeducation/<int:session_id>/stop/",
+        views.client_stop,
+        name="client_stop",
+    ),
+    path(
         "me/psychoeducation/<int:session_id>/review/",
         views.client_review,
         name="client_review",

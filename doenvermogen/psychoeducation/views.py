@@ -534,7 +534,23 @@ def team_meeting(request):
     )
 
 
-# --- The client's own page -------------------------------------------------------------------
+# --- The client's own page ---------------------------------------------------------------------
+
+
+@login_required
+@client_required
+def client_stop(request, session_id: int):
+    """The client decides: they may stop. A calm question first, so a mis-tap does nothing."""
+    session = selectors.session_get_for_user(
+        user=request.user, session_id=session_id, purpose="own page: stop"
+    )
+    if request.method == "POST" and session.is_open:
+        services.session_stop(session=session, user=request.user)
+        messages.success(
+            request, _("That is fine. If you want, you can always talk about it again later.")
+        )
+        return redirect("cases:my_page")
+    return render(request, "psychoeducation/client_stop.html", {"session": session})
 
 
 @login_required

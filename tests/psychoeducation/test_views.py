@@ -348,3 +348,41 @@ def test_review_page_says_who_is_agreed_to_review(client, chosen_session, world,
     client.force_login(reviewer)
     body = client.get(reverse("psychoeducation:review", args=[chosen_session.pk])).content
     assert "Afgesproken in dit traject" not in body.decode()
+
+
+def test_client_may_stop_after_a_calm_question(client, chosen_session, world):
+    services.session_share(session=chosen_session, author=world.pro_a)
+    client.force_login(world.traj_a.client.user)
+    url = reverse("psychoeducation:client_stop", args=[chosen_session.pk])
+    assert url in client.get(reverse("cases:my_page")).content.decode()
+    page = client.get(url).content.decode()
+    assert "Jij beslist" in page
+    chosen_session.refresh_from_db()
+    assert chosen_session.stopped_at is None  # only asking, nothing changed yet
+    response = client.post(url)
+    assert response.status_code == 302
+    chosen_session.refresh_from_db()
+    assert chosen_session.stopped_at is not None
+    client.force_login(world.pro_a)
+    page = client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk])).content
+    assert "gestopt" in page.decode()
+
+
+def test_trajectory_card_shows_the_clients_prepared_review(client, chosen_session, world):
+    effect = chosen_session.effects.get(effect__code="veel-vergeten")
+    strategy = services.strategy_add(
+        session=chosen_session,
+        author=world.pro_a,
+        recognised_effect=effect,
+        description="Wekker zetten",
+    )
+    services.session_share(session=chosen_session, author=world.pro_a)
+    services.review_record(
+        session=chosen_session,
+        author=world.traj_a.client.user,
+        source=Review.Source.CLIENT,
+        answers=[services.ReviewAnswer(strategy=strategy, used="yes", helped="yes")],
+    )
+    client.force_login(world.pro_a)
+    page = client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk])).content
+    assert "De cliënt vulde al in hoe het gaat" in page.decode()
