@@ -39,8 +39,14 @@ def as_sentences(text: str) -> str:
 
 
 def level(text: str, analyzer: FrogAnalyzer) -> tuple[int, float]:
+    """LiNT-II level and score. A text without nouns gets no LiNT-II score (the share of
+    concrete nouns is undefined); then Flesch-Douma decides: 60 or more counts as level 2."""
     report = check_letter(as_sentences(text), analyzer=analyzer)
-    return report.readability.lint_level, report.readability.lint_score
+    read = report.readability
+    if read.lint_level is None:
+        assert read.flesch_douma is not None, "neither LiNT-II nor Flesch-Douma could score"
+        return (MAX_LEVEL if read.flesch_douma >= 60 else MAX_LEVEL + 1), read.flesch_douma
+    return read.lint_level, read.lint_score
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +67,7 @@ def _client_pages(client, noor) -> dict[str, str]:
         "own page": reverse("cases:my_page"),
         "review before the next talk": reverse("psychoeducation:client_review", args=[session.pk]),
         "my calendar": reverse("reminders:my_calendar"),
+        "stop for now?": reverse("psychoeducation:client_stop", args=[session.pk]),
     }
     texts = {}
     for name, url in pages.items():
