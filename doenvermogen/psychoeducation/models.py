@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.reminders.models import Reminder
+
 
 class Bilingual(models.Model):
     """Catalogue entries carry Dutch and English text; ``text`` picks the active language."""
@@ -318,8 +320,6 @@ class ClientStrategy(models.Model):
     @property
     def reminder_list(self):
         """Active reminders the reminders app keeps for this strategy."""
-        from doenvermogen.reminders.models import Reminder
-
         return Reminder.objects.filter(
             subject=Reminder.Subject.STRATEGY, strategy_ref=str(self.pk), cancelled_at__isnull=True
         )

@@ -7,13 +7,17 @@ Every function that returns client data takes the acting user and writes the acc
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils.translation import gettext as _
 
 from doenvermogen.accounts.models import Organisation, User
+from doenvermogen.accounts.selectors import teams_led_by
+from doenvermogen.audit.models import AccessLogEntry
+from doenvermogen.audit.services import access_log_write
 from doenvermogen.cases.models import Client, Trajectory
 from doenvermogen.cases.selectors import (
     client_get_own,
@@ -26,6 +30,7 @@ from doenvermogen.psychoeducation.models import (
     PlanStep,
     RecognisedEffect,
     Review,
+    ReviewItem,
     Session,
     Strategy,
     StressEffect,
@@ -279,15 +284,6 @@ class TeamOverview:
 
 def team_overview(*, user: User, since: datetime.date | None = None) -> TeamOverview:
     """Figures for the teams the user leads (nothing for anyone else)."""
-    from collections import Counter
-
-    from django.db.models import Count
-
-    from doenvermogen.accounts.selectors import teams_led_by
-    from doenvermogen.audit.models import AccessLogEntry
-    from doenvermogen.audit.services import access_log_write
-    from doenvermogen.psychoeducation.models import ReviewItem
-
     teams = list(teams_led_by(user))
     gates = GateConversation.objects.filter(trajectory__team__in=teams)
     sessions = Session.objects.filter(trajectory__team__in=teams)
@@ -299,28 +295,26 @@ def team_overview(*, user: User, since: datetime.date | None = None) -> TeamOver
     for item in RecognisedEffect.objects.filter(session__in=sessions).select_related("effect"):
         effect_counts[item.effect.text if item.effect else _("(in the client's own words)")] += 1
     rows: dict[str, dict] = {}
+
+    def row_for(strategy: ClientStrategy) -> dict:
+        if strategy.catalogue_strategy:
+            name = strategy.catalogue_strategy.name
+        else:
+            name = _("In the client's own words")
+        return rows.setdefault(
+            name, {"name": name, "chosen": 0, "yes": 0, "a_bit": 0, "no": 0, "not_used": 0}
+        )
+
     for strategy in ClientStrategy.objects.filter(session__in=sessions).select_related(
         "catalogue_strategy"
     ):
-        name = (
-            strategy.catalogue_strategy.name
-            if strategy.catalogue_strategy
-            else _("In the client's own words")
-        )
-        row = rows.setdefault(
-            name, {"name": name, "chosen": 0, "yes": 0, "a_bit": 0, "no": 0, "not_used": 0}
-        )
         if strategy.replaces_id is None:
-            row["chosen"] += 1
+            row_for(strategy)["chosen"] += 1
     items = ReviewItem.objects.filter(
         review__session__in=sessions, review__source="conversation"
     ).select_related("strategy__catalogue_strategy")
     for item in items:
-        s = item.strategy
-        name = s.catalogue_strategy.name if s.catalogue_strategy else _("In the client's own words")
-        row = rows.setdefault(
-            name, {"name": name, "chosen": 0, "yes": 0, "a_bit": 0, "no": 0, "not_used": 0}
-        )
+        row = row_for(item.strategy)
         if item.used == "no":
             row["not_used"] += 1
         elif item.helped in {"yes", "a_bit", "no"}:

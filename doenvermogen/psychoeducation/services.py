@@ -32,6 +32,8 @@ from doenvermogen.psychoeducation.models import (
     Strategy,
     StressEffect,
 )
+from doenvermogen.reminders import services as reminder_services
+from doenvermogen.reminders.models import Reminder
 
 Action = AccessLogEntry.Action
 Answer = GateConversation.Answer
@@ -90,7 +92,7 @@ def gate_record(
         if existing:
             return existing
     if experiences_stress != Answer.YES:
-        wants_to_talk = wants_to_talk if experiences_stress == Answer.YES else ""
+        wants_to_talk = ""  # only asked after a yes to the first question
     outcome = gate_outcome(
         experiences_stress=experiences_stress,
         wants_to_talk=wants_to_talk,
@@ -265,9 +267,6 @@ def strategy_add(
 
 def strategy_reminder_set(*, strategy: ClientStrategy, author: User, reminder: ReminderRequest):
     """Store a reminder for a strategy in the reminders app (which delivers it)."""
-    from doenvermogen.reminders import services as reminder_services
-    from doenvermogen.reminders.models import Reminder
-
     return reminder_services.reminder_create(
         trajectory=strategy.session.trajectory,
         author=author,
@@ -282,8 +281,6 @@ def strategy_reminder_set(*, strategy: ClientStrategy, author: User, reminder: R
 
 def _move_reminders(*, old: ClientStrategy, new: ClientStrategy) -> None:
     """The reminders of a strategy follow its newest version, with the new words as text."""
-    from doenvermogen.reminders.models import Reminder
-
     Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY, strategy_ref=str(old.pk), cancelled_at__isnull=True
     ).update(strategy_ref=str(new.pk), title=new.description[:200])
