@@ -30,11 +30,15 @@ def team_ids_for_user(user: User) -> set[int]:
     """Teams whose trajectories the user may see: as professional or as team lead."""
     if not user.is_authenticated or user.is_client:
         return set()
-    return set(
-        user.memberships.filter(role__in=Membership.TEAM_ROLES, team__isnull=False).values_list(
-            "team_id", flat=True
+    cached = getattr(user, "_dv_team_ids", None)
+    if cached is None:  # once per request: the user object lives as long as the request
+        cached = set(
+            user.memberships.filter(role__in=Membership.TEAM_ROLES, team__isnull=False).values_list(
+                "team_id", flat=True
+            )
         )
-    )
+        user._dv_team_ids = cached
+    return set(cached)
 
 
 def teams_led_by(user: User) -> QuerySet[Team]:

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.audit import events
+
 
 class AppendOnlyError(Exception):
     """Raised on an attempt to change or delete an access-log entry."""
@@ -25,15 +27,13 @@ class AccessLogQuerySet(models.QuerySet):
 
 
 class AccessLogEntry(models.Model):
-    class Action(models.TextChoices):
-        LIST = "list", _("listed")
-        VIEW = "view", _("viewed")
-        CREATE = "create", _("created")
-        UPDATE = "update", _("changed")
-        DELETE = "delete", _("deleted")
-        EXPORT = "export", _("exported")
-        PRINT = "print", _("printed")
-        DENIED = "denied", _("access refused")
+    Action = events.Action
+
+    class Origin(models.TextChoices):
+        WEB = "web", _("web page")
+        API = "api", _("API")
+        WORKER = "worker", _("background worker")
+        COMMAND = "command", _("command")
 
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
     actor = models.ForeignKey(
@@ -44,6 +44,10 @@ class AccessLogEntry(models.Model):
         related_name="+",
     )
     actor_label = models.CharField(_("who"), max_length=254)
+    # NEN 7513: the role in which the user acted, and the event from ``audit.events``.
+    actor_role = models.CharField(_("role"), max_length=30, blank=True)
+    event = models.CharField(_("event"), max_length=60, blank=True, db_index=True)
+    origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default="web")
     # Not a foreign key: the log outlives the record it speaks of.
     client_id = models.BigIntegerField(_("client"), null=True, db_index=True)
     object_type = models.CharField(_("object"), max_length=60)
@@ -68,3 +72,9 @@ class AccessLogEntry(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("The access log is append-only.")
+
+    @property
+    def event_description(self) -> str:
+        event = events.event_for_code(self.event)
+        return str(event.description) if event else self.get_action_display()
+

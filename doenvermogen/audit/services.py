@@ -1,16 +1,120 @@
-"""Writing the access log. Every selector or service that touches a client record calls this."""
+"""Writing the access log. Only ``log_event`` / ``log_event_many`` write; they take a named event
+from ``doenvermogen.audit.events`` (never a free-text label).
+
+Normally an app does not call these itself: ``doenvermogen.cases.selectors``' ``access_*``
+functions authorize and write the one row a request needs, and hand on an authorized context.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
-def _actor_label(actor) -> str:
+
+def _actor(actor) -> tuple[object | None, str, str]:
+    """(user or None, label, role) — a name, never a pseudo e-mail address."""
     if actor is None or not getattr(actor, "is_authenticated", False):
-        return "anonymous"
-    return actor.email
+        return None, "anonymous", ""
+    label = (getattr(actor, "name", "") or getattr(actor, "email", ""))[:254]
+    if getattr(actor, "is_client", False):
+        role = "client"
+    else:
+        roles = sorted(getattr(actor, "_dv_roles", None) or [])
+        if not roles:
+            roles = sorted(set(actor.memberships.values_list("role", flat=True)))
+        role = ",".join(roles)[:30]
+    return actor, label, role
+
+
+def log_event(
+    event: Event,
+    *,
+    actor,
+    client_id: int | None,
+    object_id: object = "",
+    purpose: str = "",
+    origin: str = AccessLogEntry.Origin.WEB,
+) -> AccessLogEntry:
+    """Append one entry: ``actor`` caused ``event`` on a client's data."""
+    user, label, role = _actor(actor)
+    return AccessLogEntry.objects.create(
+        actor=user,
+        actor_label=label,
+        actor_role=role,
+        client_id=client_id,
+        event=event.code,
+        object_type=event.kind.value,
+        object_id=str(object_id if object_id is not None else "")[:40],
+        action=event.action.value,
+        purpose=(purpose or event.code)[:200],
+        origin=origin,
+    )
+
+
+def log_denied(
+    event: Event,
+    *,
+    actor,
+    client_id: int | None,
+    object_id: object = "",
+    origin: str = AccessLogEntry.Origin.WEB,
+) -> AccessLogEntry:
+    """Append one ``denied`` entry for an attempt at ``event`` (with the client id when known)."""
+    user, label, role = _actor(actor)
+    return AccessLogEntry.objects.create(
+        actor=user,
+        actor_label=label,
+        actor_role=role,
+        client_id=client_id,
+        event=event.code,
+        object_type=event.kind.value,
+        object_id=str(object_id if object_id is not None else "")[:40],
+        action=AccessLogEntry.Action.DENIED,
+        purpose=event.code,
+        origin=origin,
+    )
+
+
+def log_event_many(
+    event: Event,
+    *,
+    actor,
+    client_ids: Iterable[int],
+    purpose: str = "",
+    origin: str = AccessLogEntry.Origin.WEB,
+) -> None:
+    """One entry per client in one query (a list shows several clients at once)."""
+    user, label, role = _actor(actor)
+    AccessLogEntry.objects.bulk_create(
+        [
+            AccessLogEntry(
+                actor=user,
+                actor_label=label,
+                actor_role=role,
+                client_id=client_id,
+                event=event.code,
+                object_type=event.kind.value,
+                object_id=str(client_id),
+                action=event.action.value,
+                purpose=(purpose or event.code)[:200],
+                origin=origin,
+            )
+            for client_id in sorted(set(client_ids))
+        ]
+    )
+
+
+def csv_safe(value: object) -> str:
+    """A cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
+    text = str(value if value is not None else "")
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+# --- Old interface, kept while the call sites move to events (see docs/architecture.md) ---------
 
 
 def access_log_write(
@@ -22,20 +126,20 @@ def access_log_write(
     action: str,
     purpose: str,
 ) -> AccessLogEntry:
-    """Append one entry: ``actor`` did ``action`` on ``object_type``/``object_id`` of a client."""
+    user, label, role = _actor(actor)
     return AccessLogEntry.objects.create(
-        actor=actor if getattr(actor, "is_authenticated", False) else None,
-        actor_label=_actor_label(actor),
+        actor=user,
+        actor_label=label,
+        actor_role=role,
         client_id=client_id,
         object_type=object_type,
-        object_id=str(object_id or ""),
+        object_id=str(object_id or "")[:40],
         action=action,
         purpose=purpose[:200],
     )
 
 
 def access_log_object(*, author, client_id: int, obj, action: str, purpose: str) -> AccessLogEntry:
-    """Append one entry about a model instance (its model name is the object type)."""
     return access_log_write(
         actor=author,
         client_id=client_id,
@@ -49,14 +153,13 @@ def access_log_object(*, author, client_id: int, obj, action: str, purpose: str)
 def access_log_write_many(
     *, actor, client_ids: Iterable[int], object_type: str, action: str, purpose: str
 ) -> None:
-    """Append one entry per client, in one query (for lists such as "Mijn cliënten")."""
-    label = _actor_label(actor)
-    real_actor = actor if getattr(actor, "is_authenticated", False) else None
+    user, label, role = _actor(actor)
     AccessLogEntry.objects.bulk_create(
         [
             AccessLogEntry(
-                actor=real_actor,
+                actor=user,
                 actor_label=label,
+                actor_role=role,
                 client_id=client_id,
                 object_type=object_type,
                 object_id=str(client_id),

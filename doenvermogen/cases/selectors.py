@@ -13,16 +13,177 @@ teams' clients is not revealed) and is logged as ``denied``.
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from django.db.models import Model, Q, QuerySet
 from django.http import Http404
 
 from doenvermogen.accounts.models import User
 from doenvermogen.accounts.selectors import organisations_administered_by, team_ids_for_user
+from doenvermogen.audit import events
+from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write, access_log_write_many
+from doenvermogen.audit.services import (
+    access_log_write,
+    access_log_write_many,
+    log_denied,
+    log_event,
+)
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
 
 Action = AccessLogEntry.Action
+M = TypeVar("M", bound=Model)
+
+
+# --- Authorize once, hand it on ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Authorized:
+    """The outcome of one authorization: this user may see this client (and trajectory).
+
+    The ``access_*`` functions below return it after writing the request's one access-log row.
+    Sections and the selectors of other apps take it and never authorize or log again; a
+    sub-object is loaded with ``load`` (inside the authorized trajectory or client, or a
+    ``denied`` row with the client id and ``Http404``).
+    """
+
+    user: User
+    client: Client
+    trajectory: Trajectory | None
+    event: Event
+
+    def load(self, queryset: QuerySet[M], pk: Any, *, trajectory_path: str = "trajectory") -> M:
+        """``queryset.get(pk=pk)`` inside this trajectory (or this client's trajectories)."""
+        if self.trajectory is not None:
+            scope = {trajectory_path: self.trajectory}
+        else:
+            scope = {
+                f"{trajectory_path}__in": _visible_trajectories(self.user).filter(
+                    client=self.client
+                )
+            }
+        obj = queryset.filter(pk=_int_or_none(pk), **scope).first() if _int_or_none(pk) else None
+        if obj is None:
+            log_denied(self.event, actor=self.user, client_id=self.client.pk, object_id=pk)
+            raise Http404("Not found or not allowed")
+        return obj
+
+    def log(self, event: Event, obj: Model | None = None) -> None:
+        """A second, different event in the same request (rare: e.g. a print after a view)."""
+        log_event(
+            event,
+            actor=self.user,
+            client_id=self.client.pk,
+            object_id=obj.pk if obj is not None else "",
+        )
+
+
+def _int_or_none(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if 0 < number < 2**63 else None
+
+
+def _trajectory_path_client(path: str) -> str:
+    return f"{path}__client_id"
+
+
+def access_trajectory(*, user: User, trajectory_id: Any, event: Event) -> Authorized:
+    """Authorize ``user`` for a trajectory and write one row for ``event`` (or one ``denied``)."""
+    pk = _int_or_none(trajectory_id)
+    trajectory = (
+        _visible_trajectories(user)
+        .select_related("client", "team", "organisation")
+        .filter(pk=pk)
+        .first()
+        if pk
+        else None
+    )
+    if trajectory is None:
+        foreign = Trajectory.objects.filter(pk=pk).values_list("client_id", flat=True).first()
+        log_denied(event, actor=user, client_id=foreign, object_id=trajectory_id)
+        raise Http404("Not found or not allowed")
+    log_event(event, actor=user, client_id=trajectory.client_id, object_id=trajectory.pk)
+    return Authorized(user=user, client=trajectory.client, trajectory=trajectory, event=event)
+
+
+def access_trajectory_object(
+    *, user: User, queryset: QuerySet[M], pk: Any, event: Event, trajectory_path: str = "trajectory"
+) -> tuple[Authorized, M]:
+    """Authorize ``user`` for one object inside a trajectory (a session, a goal plan, a step…).
+
+    One row for ``event`` with the object's id; or one ``denied`` row (with the client id when
+    the object exists but belongs to a trajectory this user may not see) and ``Http404``.
+    """
+    number = _int_or_none(pk)
+    obj = (
+        queryset.select_related(
+            f"{trajectory_path}__client",
+            f"{trajectory_path}__team",
+            f"{trajectory_path}__organisation",
+        )
+        .filter(pk=number, **{f"{trajectory_path}__in": _visible_trajectories(user)})
+        .first()
+        if number
+        else None
+    )
+    if obj is None:
+        foreign = (
+            queryset.model._default_manager.filter(pk=number)
+            .values_list(_trajectory_path_client(trajectory_path), flat=True)
+            .first()
+            if number
+            else None
+        )
+        log_denied(event, actor=user, client_id=foreign, object_id=pk)
+        raise Http404("Not found or not allowed")
+    trajectory = obj
+    for part in trajectory_path.split("__"):
+        trajectory = getattr(trajectory, part)
+    log_event(event, actor=user, client_id=trajectory.client_id, object_id=obj.pk)
+    return Authorized(user=user, client=trajectory.client, trajectory=trajectory, event=event), obj
+
+
+def access_own(*, user: User, event: Event = events.CLIENT_OWN_PAGE) -> Authorized:
+    """A signed-in client's own record: one row for ``event``; ``Http404`` for anyone else."""
+    client = (
+        Client.objects.filter(user=user).first()
+        if user.is_authenticated and user.is_client
+        else None
+    )
+    if client is None:
+        log_denied(event, actor=user, client_id=None, object_id="own")
+        raise Http404("Not found or not allowed")
+    log_event(event, actor=user, client_id=client.pk, object_id=client.pk)
+    return Authorized(user=user, client=client, trajectory=None, event=event)
+
+
+def access_client(*, user: User, client_id: Any, event: Event) -> Authorized:
+    """A client record a professional may see (through a trajectory of their teams)."""
+    pk = _int_or_none(client_id)
+    if user.is_authenticated and user.is_client:
+        client = Client.objects.filter(pk=pk, user=user).first() if pk else None
+    else:
+        client = (
+            Client.objects.filter(pk=pk, trajectories__in=_visible_trajectories(user))
+            .distinct()
+            .first()
+            if pk
+            else None
+        )
+    if client is None:
+        exists = bool(pk) and Client.objects.filter(pk=pk).exists()
+        log_denied(event, actor=user, client_id=pk if exists else None, object_id=client_id)
+        raise Http404("Not found or not allowed")
+    log_event(event, actor=user, client_id=client.pk, object_id=client.pk)
+    return Authorized(user=user, client=client, trajectory=None, event=event)
+
+
+# --- Older selectors (being moved onto ``access_*``) ---
 
 
 def _visible_trajectories(user: User) -> QuerySet[Trajectory]:
