@@ -77,4 +77,3 @@ class AccessLogEntry(models.Model):
     def event_description(self) -> str:
         event = events.event_for_code(self.event)
         return str(event.description) if event else self.get_action_display()
-
