@@ -58,6 +58,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Compresses HTML for a cheap phone on a prepaid bundle (with Django's BREACH mitigation).
+    "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -176,6 +178,10 @@ if TASKS_BACKEND == "rq":
     TASKS = {"default": {"BACKEND": "django_tasks_rq.RQBackend", "QUEUES": ["default"]}}
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# Access log (PostgreSQL): months kept before a whole monthly partition is dropped; 0 keeps all.
+# NEN 7513 asks to keep the log as long as the record it is about may be needed: 5 years here.
+ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("ACCESS_LOG_RETENTION_MONTHS", "60"))
 
 # How long a client's personal sign-in link stays valid.
 CLIENT_LINK_DAYS = int(os.environ.get("CLIENT_LINK_DAYS", "30"))
