@@ -233,9 +233,12 @@ class Command(BaseCommand):
                 )
             with transaction.atomic():
                 if connection.vendor == "postgresql":
-                    with connection.cursor() as cursor, cursor.cursor.copy(
-                        f"COPY audit_accesslogentry ({', '.join(columns)}) FROM STDIN"
-                    ) as copy:
+                    with (
+                        connection.cursor() as cursor,
+                        cursor.cursor.copy(
+                            f"COPY audit_accesslogentry ({', '.join(columns)}) FROM STDIN"
+                        ) as copy,
+                    ):
                         for row in batch:
                             copy.write_row(row)
                 else:
