@@ -178,6 +178,11 @@ if TASKS_BACKEND == "rq":
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
+# Worker recovery (docs/admin.md): a database task RUNNING longer than this (seconds) belonged to a
+# killed worker and runs again after the repair sweep; a reminder claim is released after its lease.
+TASKS_RUNNING_TIMEOUT = int(os.environ.get("TASKS_RUNNING_TIMEOUT", "900"))
+REMINDERS_LEASE_SECONDS = int(os.environ.get("REMINDERS_LEASE_SECONDS", "600"))
+
 # How long a client's personal sign-in link stays valid.
 CLIENT_LINK_DAYS = int(os.environ.get("CLIENT_LINK_DAYS", "30"))
 
