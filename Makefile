@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= doenvermogen.settings.dev
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench bench-data loadtest clean
+.PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench bench-data loadtest clean doctor
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ system-deps:
 
 system-deps-test:
 	scripts/install_system_deps.sh test
+
+# Do the tools work (Frog, WeasyPrint, Chromium, msgfmt), does the database answer, is the mail
+# directory writable, have the worker and the repair sweep recorded a recent heartbeat?
+doctor: venv
+	$(PY) manage.py doctor --browser
 
 messages: venv
 	$(PY) manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'node_modules/*'
