@@ -273,7 +273,9 @@ def trajectory_page_for_user(
         ]
     )
     for row in rows:
-        row.attention = [s.label for s in signals if getattr(row, f"attention_{s.code}", False)]
+        shown = [s for s in signals if getattr(row, f"attention_{s.code}", False)]
+        row.attention_codes = [s.code for s in shown]
+        row.attention = [s.label for s in shown]
     log_event_many(events.CLIENT_LIST, actor=user, client_ids=[t.client_id for t in rows])
     return TrajectoryPage(rows=rows, number=number, pages=pages, total=total, search=search)
 
