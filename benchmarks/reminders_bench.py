@@ -6,8 +6,9 @@
 Makes N clients with consent and an e-mail address, each with one reminder whose delivery is due,
 enqueues the one dispatch task for their minute (as `reminder_create` does through a dispatch
 slot), then starts `--workers` (default 1) `manage.py db_worker --batch` processes and times them
-until the queue is empty. The dispatch fans out into batch tasks (REMINDERS_BATCH_SIZE, 100). E-mail is rendered
-and handed to Django's in-memory backend (no SMTP). Checks that every delivery was sent once.
+until the queue is empty. The dispatch fans out into batch tasks (REMINDERS_BATCH_SIZE, 100).
+E-mail is rendered and handed to Django's in-memory backend (no SMTP). Checks that every
+delivery was sent once.
 """
 
 from __future__ import annotations
@@ -89,7 +90,7 @@ def main() -> None:
             )
             for i, t in enumerate(trajectories)
         )
-        deliveries = Delivery.objects.bulk_create(
+        Delivery.objects.bulk_create(
             Delivery(reminder=r, due_at=due, next_attempt_at=due) for r in reminders
         )
     t1 = time.perf_counter()
