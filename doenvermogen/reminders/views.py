@@ -189,6 +189,8 @@ def delivery_retry(request, delivery_id: int):
 @login_required
 def feed_create(request, trajectory_id: int | None = None):
     """A new calendar address, for a client (own page) or by a professional (trajectory page)."""
+    if (trajectory_id is None) != request.user.is_client:
+        return redirect("ui:home")  # the client's address is for the client, and vice versa
     if request.user.is_client:
         ctx = access_own(user=request.user, event=events.CALENDAR_FEED_CREATE)
         _feed, token = services.calendar_feed_create(client=ctx.client, author=request.user)
@@ -208,6 +210,8 @@ def feed_create(request, trajectory_id: int | None = None):
 @require_POST
 @login_required
 def feed_revoke(request, trajectory_id: int | None = None):
+    if (trajectory_id is None) != request.user.is_client:
+        return redirect("ui:home")
     if request.user.is_client:
         ctx = access_own(user=request.user, event=events.CALENDAR_FEED_REVOKE)
     else:
