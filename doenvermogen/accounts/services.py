@@ -107,8 +107,9 @@ def client_link_revoke(*, link: ClientAccessLink, author: User) -> ClientAccessL
 
 
 @transaction.atomic
-def client_link_redeem(*, token: str) -> User | None:
-    """The client's user for a valid token (made on first use), or None if invalid/expired."""
+def client_link_redeem(*, token: str) -> ClientAccessLink | None:
+    """The link for a valid token, its client's user made on first use (``link.client.user``);
+    None if invalid, expired or revoked. The session remembers the link (accounts.middleware)."""
     link = (
         ClientAccessLink.objects.select_for_update()
         .select_related("client")
@@ -139,4 +140,4 @@ def client_link_redeem(*, token: str) -> User | None:
         action=Action.VIEW,
         purpose="client signed in with link",
     )
-    return user
+    return link

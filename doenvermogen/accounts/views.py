@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from doenvermogen.accounts import services
 from doenvermogen.accounts.forms import EmailAuthenticationForm
+from doenvermogen.accounts.middleware import CLIENT_LINK_SESSION_KEY
 from doenvermogen.accounts.models import ClientAccessLink
 from doenvermogen.cases.selectors import trajectory_get_for_user
 from doenvermogen.ui.decorators import staff_required
@@ -27,10 +28,14 @@ class SignInView(auth_views.LoginView):
 
 def client_link(request, token: str):
     """A client opens their personal link: sign in and go to their own page."""
-    user = services.client_link_redeem(token=token)
-    if user is None:
+    request.no_store = True  # the answer to a personal link is never cached
+    link = services.client_link_redeem(token=token)
+    if link is None:
         return render(request, "accounts/link_invalid.html", status=410)
+    user = link.client.user
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    # The session lasts as long as this link works (accounts.middleware).
+    request.session[CLIENT_LINK_SESSION_KEY] = link.pk
     response = redirect("cases:my_page")
     # The client's own page opens in the language the client prefers (they can still switch).
     language = user.client_profile.preferred_language
@@ -39,7 +44,9 @@ def client_link(request, token: str):
             settings.LANGUAGE_COOKIE_NAME,
             language,
             max_age=settings.LANGUAGE_COOKIE_AGE,
-            samesite="Lax",
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         )
     return response
 

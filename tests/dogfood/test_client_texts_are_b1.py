@@ -87,7 +87,7 @@ def _user_for(noor):
 
     author = User.objects.get(email="fatima@demo.doenvermogen.nl")
     _, token = client_link_create(client=noor, author=author)
-    return client_link_redeem(token=token)
+    return client_link_redeem(token=token).client.user
 
 
 def test_client_pages_are_plain_language(client, demo, frog):
