@@ -17,7 +17,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
 
-from doenvermogen.accounts.services import client_link_create
+from doenvermogen.clientaccess.services import client_link_create
 
 STRONG_KEY = "k7Qw-2zP9xLr_4vN8sT1yB6mC3hJ0dF5gK2nR7uW9eA4iO1pX8q"
 # Settings that only say where things are (database, queue, mail, files, apps) stay the test ones.

@@ -91,7 +91,7 @@ def test_personal_pages_and_downloads_are_not_stored(client, world):
 
 @pytest.mark.django_db
 def test_the_language_cookie_set_by_a_personal_link_follows_the_settings(client, world, settings):
-    from doenvermogen.accounts.services import client_link_create
+    from doenvermogen.clientaccess.services import client_link_create
 
     settings.LANGUAGE_COOKIE_SECURE = True
     world.traj_a.client.preferred_language = "en"

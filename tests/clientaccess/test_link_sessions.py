@@ -11,10 +11,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from doenvermogen.accounts.middleware import CLIENT_LINK_SESSION_KEY
-from doenvermogen.accounts.services import client_link_create, client_link_revoke
 from doenvermogen.cases.models import Consent
 from doenvermogen.cases.services import consent_record
+from doenvermogen.clientaccess.middleware import CLIENT_LINK_SESSION_KEY
+from doenvermogen.clientaccess.services import client_link_create, client_link_revoke
 from doenvermogen.reminders import services as reminder_services
 from doenvermogen.reminders.models import Delivery
 

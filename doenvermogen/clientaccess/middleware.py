@@ -17,7 +17,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from doenvermogen.accounts.models import ClientAccessLink
+from doenvermogen.clientaccess.models import ClientAccessLink
 
 CLIENT_LINK_SESSION_KEY = "dv_client_link_id"
 
@@ -49,5 +49,5 @@ class ClientLinkSessionMiddleware:
             and not client_session_link_usable(request)
         ):
             logout(request)
-            return render(request, "accounts/link_invalid.html", status=410)
+            return render(request, "clientaccess/link_invalid.html", status=410)
         return self.get_response(request)
