@@ -20,14 +20,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from doenvermogen.accounts.models import User
 from doenvermogen.accounts.selectors import organisations_administered_by, team_ids_for_user
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
 from doenvermogen.audit.services import log_denied, log_event, log_event_many
+from doenvermogen.cases.attention import attention_signals
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
 
 M = TypeVar("M", bound=Model)
@@ -242,24 +244,75 @@ def _clean_search(search: str) -> str:
     return search.replace("\x00", "").strip()[:100]
 
 
-def trajectory_list_for_user(
-    *, user: User, search: str = "", active_only: bool = False
-) -> list[Trajectory]:
-    """Trajectories a professional or team lead may see, with client and team, newest first.
+PAGE_SIZE = 25
+LIST_ORDERS = ("attention", "name", "newest")
 
-    One ``client.list`` row per client shown.
+
+@dataclass
+class TrajectoryPage:
+    """One page of "Mijn cliënten": the rows shown, with what needs attention in each."""
+
+    rows: list[Trajectory]
+    number: int
+    pages: int
+    total: int
+    search: str = ""
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def trajectory_page_for_user(
+    *,
+    user: User,
+    search: str = "",
+    active_only: bool = True,
+    order: str = "attention",
+    page: object = 1,
+    per_page: int = PAGE_SIZE,
+) -> TrajectoryPage:
+    """A page of the trajectories a professional or team lead may see, filtered and ordered in
+    SQL: by default what needs attention first (signals from ``cases.attention``), then new.
+
+    Only the rows on the page are written to the access log (one ``client.list`` row each).
     """
     if not user.is_authenticated or user.is_client:
-        return []
-    qs = visible_trajectories(user).select_related("client", "team")
+        return TrajectoryPage(rows=[], number=1, pages=1, total=0)  # staff only
+    today = timezone.localdate()
+    qs = visible_trajectories(user)
     search = _clean_search(search)
     if search:
         qs = qs.filter(Q(client__display_name__icontains=search) | Q(team__name__icontains=search))
-    trajectories = list(qs.order_by("client__display_name", "-started_on"))
     if active_only:
-        trajectories = [t for t in trajectories if t.is_active]
-    log_event_many(events.CLIENT_LIST, actor=user, client_ids=[t.client_id for t in trajectories])
-    return trajectories
+        qs = qs.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+    signals = attention_signals()
+    annotations = {f"attention_{s.code}": s.expression(today) for s in signals}
+    qs = qs.annotate(**annotations)
+    if order == "name":
+        ordering = ["client__display_name", "-started_on", "pk"]
+    elif order == "newest":
+        ordering = ["-started_on", "-pk"]
+    else:
+        ordering = [F(name).desc() for name in annotations] + ["-started_on", "-pk"]
+    total = qs.count()
+    pages = max(1, -(-total // per_page))
+    number = min(max(_int_or_none(page) or 1, 1), pages)
+    rows = list(
+        qs.select_related("client", "team").order_by(*ordering)[
+            (number - 1) * per_page : number * per_page
+        ]
+    )
+    for row in rows:
+        shown = [s for s in signals if getattr(row, f"attention_{s.code}", False)]
+        row.attention_codes = [s.code for s in shown]
+        row.attention = [s.label for s in shown]
+    log_event_many(events.CLIENT_LIST, actor=user, client_ids=[t.client_id for t in rows])
+    return TrajectoryPage(rows=rows, number=number, pages=pages, total=total, search=search)
 
 
 def client_trajectories(ctx: Authorized) -> list[Trajectory]:

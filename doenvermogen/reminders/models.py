@@ -179,6 +179,15 @@ class Delivery(models.Model):
         return f"{self.reminder_id} @ {self.due_at:%Y-%m-%d %H:%M} ({self.status})"
 
 
+class DispatchSlot(models.Model):
+    """A minute for which a dispatch of due deliveries is queued (once-only marker)."""
+
+    at = models.DateTimeField(unique=True)
+
+    def __str__(self) -> str:
+        return f"dispatch {self.at:%Y-%m-%d %H:%M}"
+
+
 class CalendarFeed(models.Model):
     """A secret iCalendar address a phone can subscribe to. Only a hash of the token is kept."""
 
