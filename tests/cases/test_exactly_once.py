@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from doenvermogen.accounts.models import ClientAccessLink
+from doenvermogen.clientaccess.models import ClientAccessLink
 from doenvermogen.cases.models import Consent, Trajectory
 from doenvermogen.goals.models import ExecutiveSkillCheck, GoalPlan, Reward, Step
 from doenvermogen.goals.models import Review as GoalReview
