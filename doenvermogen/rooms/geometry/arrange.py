@@ -59,7 +59,9 @@ ITEM_CODES = {
 class ArrangeResult:
     found: bool
     plan: Plan | None = None
-    reason: str = ""  # "", "item_too_big", "no_floor_line", "too_much_furniture", "exhausted", "time"
+    reason: str = (
+        ""  # "", "item_too_big", "no_floor_line", "too_much_furniture", "exhausted", "time"
+    )
     params: dict | None = None
     tried: int = 0
     seconds: float = 0.0
@@ -188,7 +190,9 @@ def auto_arrange(plan: Plan, *, step: float = 10.0, time_limit: float = 8.0) -> 
         if seats and doors:
             if not check_back_to_door(partial)[0].ok:
                 return False
-            blocks = [p.footprint for p in fixed + placed if not p.floor_level and p is not seats[0]]
+            blocks = [
+                p.footprint for p in fixed + placed if not p.floor_level and p is not seats[0]
+            ]
             if not pathing.connected(
                 room, blocks, seats[0].centre, goals, PATH_WIDTH / 2, STAND_UP_REACH
             ):

@@ -409,7 +409,10 @@ def check_back_to_door(plan: Plan) -> list[Finding]:
 
 def check_hygiene(plan: Plan) -> list[Finding]:
     out = []
-    for code, cats in (("hygiene.tables_wipeable", (DESK, TABLE)), ("hygiene.sofa_wipeable", (SOFA,))):
+    for code, cats in (
+        ("hygiene.tables_wipeable", (DESK, TABLE)),
+        ("hygiene.sofa_wipeable", (SOFA,)),
+    ):
         bad = [it for it in plan.items if it.category in cats and not it.wipeable]
         if bad:
             out += [Finding(code, False, _xy(b.centre), (b.key,), {"name": b.name}) for b in bad]
@@ -426,7 +429,9 @@ def check_plants(plan: Plan) -> list[Finding]:
     ]
     if not bad:
         return [Finding("plants.maintained", True)]
-    return [Finding("plants.maintained", False, _xy(b.centre), (b.key,), {"name": b.name}) for b in bad]
+    return [
+        Finding("plants.maintained", False, _xy(b.centre), (b.key,), {"name": b.name}) for b in bad
+    ]
 
 
 def check_budget(plan: Plan) -> list[Finding]:

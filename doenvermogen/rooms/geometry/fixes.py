@@ -24,7 +24,6 @@ from doenvermogen.rooms.geometry.checks import (
 from doenvermogen.rooms.geometry.model import (
     AREA_TOLERANCE,
     DESK,
-    PLANT,
     CatalogueEntry,
     Item,
     Plan,
@@ -143,7 +142,9 @@ def _search_swap(
         # Keep the same side against the wall: grow from the wall side when the new one is deeper.
         candidates = [new]
         for distance in range(5, 105, 5):
-            candidates += [new.moved(round(ux * distance), round(uy * distance)) for ux, uy in DIRECTIONS]
+            candidates += [
+                new.moved(round(ux * distance), round(uy * distance)) for ux, uy in DIRECTIONS
+            ]
         for cand in candidates:
             if judge.timed_out():
                 return None
@@ -183,7 +184,9 @@ def _fix_for(
             entries = [e for e in entries if e.wipeable]
         return _search_swap(plan, desk, entries, judge, code)
     if code == "desk.present":
-        entries = sorted((e for e in catalogue if e.category == DESK and _desk_ok(e)), key=lambda e: e.price)
+        entries = sorted(
+            (e for e in catalogue if e.category == DESK and _desk_ok(e)), key=lambda e: e.price
+        )
         for entry in entries[:3]:
             minx, miny, maxx, maxy = plan.room.bounds
             for rotation in (0, 90):
@@ -219,7 +222,7 @@ def _fix_for(
             if e.category == item.category
             and e.wipeable
             and (e.height_adjustable or not item.height_adjustable)
-            and e.seats >= min(item.seats, 2)
+            and e.seats >= item.seats
         ]
         return _search_swap(plan, item, entries, judge, code)
     if code == "plants.maintained" and finding.items:
@@ -297,3 +300,40 @@ def apply_fix(plan: Plan, fix: Fix) -> Plan:
     if fix.plan_after is None:
         raise ValueError("this fix needs a person, not a change of the plan")
     return replace(fix.plan_after)
+
+
+def rebuild(
+    plan: Plan,
+    catalogue: list[CatalogueEntry] | tuple[CatalogueEntry, ...],
+    *,
+    action: str,
+    item_key: str = "",
+    dx: float = 0,
+    dy: float = 0,
+    rotation: float | None = None,
+    catalogue_code: str = "",
+) -> Plan:
+    """The plan after a fix described by its parts (as a form posts them back)."""
+    entries = {e.code: e for e in catalogue}
+    if action == "move":
+        return plan.with_item(plan.item(item_key).moved(dx, dy))
+    if action == "rotate":
+        return plan.with_item(plan.item(item_key).moved(rotation=rotation or 0))
+    if action == "remove":
+        return plan.without_item(item_key)
+    if action == "swap":
+        old = plan.item(item_key)
+        new = entries[catalogue_code].as_item(
+            key=old.key,
+            x=old.x + dx,
+            y=old.y + dy,
+            rotation=old.rotation,
+            seat=old.seat,
+            maintained=old.maintained,
+        )
+        return plan.with_item(new)
+    if action == "add":
+        return plan.with_item(
+            entries[catalogue_code].as_item(key="new", x=dx, y=dy, rotation=rotation or 0)
+        )
+    raise ValueError(action)

@@ -246,7 +246,12 @@ class Plan:
         (px, py), (qx, qy) = self.opening_segment(door)
         nx, ny = self.inward_normal(door.wall)
         return Polygon(
-            [(px, py), (qx, qy), (qx + nx * depth, qy + ny * depth), (px + nx * depth, py + ny * depth)]
+            [
+                (px, py),
+                (qx, qy),
+                (qx + nx * depth, qy + ny * depth),
+                (px + nx * depth, py + ny * depth),
+            ]
         )
 
     @property
@@ -345,7 +350,9 @@ def fits_somewhere(room: Polygon, width: float, depth: float) -> bool:
         w, d = maxx - minx + 0.01, maxy - miny + 0.01
         return (width <= w and depth <= d) or (depth <= w and width <= d)
     for angle in range(0, 180, 15):
-        rect = affinity.rotate(box(-width / 2, -depth / 2, width / 2, depth / 2), angle, origin=(0, 0))
+        rect = affinity.rotate(
+            box(-width / 2, -depth / 2, width / 2, depth / 2), angle, origin=(0, 0)
+        )
         rminx, rminy, rmaxx, rmaxy = rect.bounds
         if rmaxx - rminx > maxx - minx + 0.01 or rmaxy - rminy > maxy - miny + 0.01:
             continue
