@@ -114,8 +114,8 @@ QUESTIONS = ("welcome", "safe", "friendly", "free_to_talk")
 
 
 def survey_results(room: Room) -> list[dict]:
-    """Per version with answers: the number of answers and, from five on, per question the share
-    that said yes and the average (1 no, 2 a little, 3 yes). Fewer than five: only that it is few."""
+    """Per version with answers: the number of answers and, from five on, per question the
+    share that said yes and the mean (1 no, 2 a little, 3 yes). Fewer than five: only the count."""
     rows = []
     for version in room.versions.all():
         answers = list(SurveyResponse.objects.filter(room=room, version=version))

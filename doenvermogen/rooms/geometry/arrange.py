@@ -2,9 +2,10 @@
 
 Depth-first search over a grid (10 cm by default) and four rotations, items in a fixed order (the
 floor line, the desk with the professional's seat in front of it as one unit, then the largest
-first). Candidates are pruned at once when they leave the walls, overlap, stand in a door swing or in
-front of a door, and after each item when the professional can no longer reach the door or the room
-has no room left for the floor line. Candidates close to a wall come first, leaving the middle free.
+first). Candidates are pruned at once when they leave the walls, overlap, stand in a door swing
+or in front of a door, and after each item when the professional can no longer reach the door
+or the room has no room left for the floor line. Candidates close to a wall come first, leaving
+the middle free.
 The search stops at the first layout that passes every check, when every candidate has been tried
 (then there is none on this grid), or at the time limit (then it says it stopped early).
 Some rooms are impossible before any search: an item that does not fit in the room, a room without a
@@ -200,9 +201,8 @@ def auto_arrange(plan: Plan, *, step: float = 10.0, time_limit: float = 8.0) -> 
         clients = [p for p in placed if p.seat == SEAT_CLIENT]
         if clients and max(free_sight(partial, c)[0] for c in clients) < SIGHT_LENGTH:
             return False
-        if not any(p.category == FLOOR_LINE for p in placed) and find_floor_line(partial) is None:
-            return False
-        return True
+        has_line = any(p.category == FLOOR_LINE for p in placed)
+        return has_line or find_floor_line(partial) is not None
 
     def search(i: int, placed: list[Item]) -> Plan | None:
         nonlocal tried

@@ -1,4 +1,4 @@
-"""Every check of a consultation room against the seed's requirements, one entry point: ``check_plan``.
+"""Every check of a consultation room against the seed's requirements; entry point ``check_plan``.
 
 Each check has a stable code (used in tests, the checklist, the PDF and the suggestions), gives one
 ``Finding`` when all is well or one per problem, with the spot on the plan and the numbers the

@@ -49,7 +49,7 @@ def _pieces(space) -> list[Polygon]:
 
 
 def _piece_of(pieces: list[Polygon], point: Point, reach: float) -> tuple[Polygon, Point] | None:
-    """The piece that holds ``point``, or the nearest piece within ``reach`` (and the point in it)."""
+    """The piece that holds ``point``, or the nearest one within ``reach`` (and the point in it)."""
     best = None
     for piece in pieces:
         if piece.covers(point):
