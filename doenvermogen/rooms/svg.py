@@ -84,10 +84,11 @@ def render(
     for i in range(len(plan.outline)):
         (ax, ay), (bx, by) = plan.wall(i)
         nx, ny = plan.inward_normal(i)
-        mx, my = (ax + bx) / 2 - nx * 24, (ay + by) / 2 - ny * 24
+        mx, my = (ax + bx) / 2 - nx * 30, (ay + by) / 2 - ny * 30
         label = _("wall %(n)s: %(cm)s cm") % {"n": i + 1, "cm": round(plan.wall_length(i))}
         a(
             f'<text x="{_n(mx)}" y="{_n(my)}" font-size="13" fill="{MUTED}" '
+            f'transform="rotate({_n(_upright(ax, ay, bx, by))} {_n(mx)} {_n(my)})" '
             f'text-anchor="middle" dominant-baseline="middle">{escape(label)}</text>'
         )
     for o in plan.openings:
@@ -115,10 +116,12 @@ def render(
                 f'<polygon points="{_pts(zone.exterior.coords)}" fill="none" stroke="{DOOR_SWING}"'
                 ' stroke-width="1.5" stroke-dasharray="3 4"/>'
             )
-        mid = plan.door_midpoint(o, inward=-22)
+        mid = plan.door_midpoint(o, inward=-13)
         text = _("connecting door") if o.connecting else _("door")
+        angle = _upright(px, py, qx, qy)
         a(
-            f'<text x="{_n(mid.x)}" y="{_n(mid.y)}" font-size="13" fill="{INK}" '
+            f'<text x="{_n(mid.x)}" y="{_n(mid.y)}" font-size="11" fill="{INK}" '
+            f'transform="rotate({_n(angle)} {_n(mid.x)} {_n(mid.y)})" '
             f'text-anchor="middle" dominant-baseline="middle">{escape(text)}</text>'
         )
     if report is not None and report.floor_line is not None:
@@ -154,7 +157,7 @@ def render(
                 f'y2="{_n(d / 2 - 4)}" stroke="{INK}" stroke-width="3"/>'
             )
         a("</g>")
-        short = it.name if len(it.name) <= 18 else it.name[:16] + "…"
+        short = _short_name(it.name, max(it.width, it.depth) if it.floor_level else it.width)
         size = 12 if min(it.width, it.depth) >= 40 else 10
         a(
             f'<text x="0" y="0" font-size="{size}" fill="{INK}" text-anchor="middle" '
@@ -203,5 +206,18 @@ def marks_for(report: Report) -> list[tuple[int, tuple[float, float]]]:
     return out
 
 
-def degrees(dx: float, dy: float) -> float:
-    return math.degrees(math.atan2(dy, dx))
+def _upright(ax: float, ay: float, bx: float, by: float) -> float:
+    """The angle of a wall, turned so that text along it is never upside down."""
+    angle = math.degrees(math.atan2(by - ay, bx - ax))
+    if angle > 90:
+        angle -= 180
+    elif angle <= -90:
+        angle += 180
+    return angle
+
+
+def _short_name(name: str, width: float) -> str:
+    """A label that fits the item: the first word, cut to about 7 cm per letter."""
+    room = max(3, int(width // 7))
+    word = name.split()[0] if name.split() else name
+    return word if len(word) <= room else word[: room - 1] + "…"

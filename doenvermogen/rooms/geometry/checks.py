@@ -46,6 +46,7 @@ DESK_LENGTH = 140.0
 DESK_DEPTH = 80.0
 SIGHT_LENGTH = 500.0
 FLOOR_LINE_LENGTH = 550.0
+FLOOR_LINE_CLEARANCE = 15.0  # free floor on either side of the line (a 30 cm strip to walk on)
 PATH_WIDTH = 80.0
 STAND_UP_REACH = 60.0  # how far the professional moves to stand up from the chair
 CONNECTING_DOOR_DEPTH = 80.0  # free zone in front of a connecting door
@@ -231,7 +232,11 @@ def _line_of(item: Item) -> LineString:
 
 def find_floor_line(plan: Plan, length: float = FLOOR_LINE_LENGTH) -> LineString | None:
     """A straight free line of ``length`` cm on the floor, as central as possible, or None."""
-    blocked = [o.footprint for o in plan.items if o.category != FLOOR_LINE]
+    blocked = [
+        o.footprint.buffer(FLOOR_LINE_CLEARANCE, join_style="mitre")
+        for o in plan.items
+        if o.category != FLOOR_LINE
+    ]
     free = plan.room.difference(unary_union(blocked)) if blocked else plan.room
     if free.is_empty:
         return None
