@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import math
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
+import numpy as np
+import shapely
 from shapely.geometry import Polygon
 from shapely.ops import unary_union
 
@@ -40,6 +43,7 @@ from doenvermogen.rooms.geometry.model import (
     SEAT_PROFESSIONAL,
     Item,
     Plan,
+    corners,
     fits_somewhere,
 )
 
@@ -150,40 +154,65 @@ def auto_arrange(plan: Plan, *, step: float = 10.0, time_limit: float = 8.0) -> 
     tried = 0
     deadline = started + time_limit
 
-    def candidates(unit: list[Item], placed: list[Item]) -> list[list[Item]]:
+    grid_xy = np.array(grid, dtype=float)
+    shapely.prepare(room)
+    shapely.prepare(keep_free)
+
+    def footprints(width: float, depth: float, rotation: float, centres: np.ndarray):
+        offsets = np.array(corners(width, depth, rotation))
+        return shapely.polygons(centres[:, None, :] + offsets[None, :, :])
+
+    def fits(polys, blocked, floor_level: bool) -> np.ndarray:
+        ok = shapely.covers(room, polys)
+        if not floor_level and not keep_free.is_empty:
+            hit = ok & shapely.intersects(keep_free, polys)
+            if hit.any():
+                area = shapely.area(shapely.intersection(polys[hit], keep_free))
+                ok[np.flatnonzero(hit)[area > AREA_TOLERANCE]] = False
+        if blocked is not None:
+            hit = ok & shapely.intersects(blocked, polys)
+            if hit.any():
+                area = shapely.area(shapely.intersection(polys[hit], blocked))
+                ok[np.flatnonzero(hit)[area > AREA_TOLERANCE]] = False
+        return ok
+
+    def candidates(unit: list[Item], placed: list[Item]) -> Iterator[list[Item]]:
         lead = unit[0]
         rotations = (0, 90, 180, 270)
         if len(unit) == 1 and not lead.seat and lead.category != DESK:
             rotations = (0, 90) if lead.width != lead.depth else (0,)
         solid = [p.footprint for p in placed if not p.floor_level or lead.floor_level]
-        blocked = unary_union(solid) if solid else Polygon()
+        blocked = unary_union(solid) if solid else None
+        if blocked is not None:
+            shapely.prepare(blocked)
         out = []
         for rotation in rotations:
-            for x, y in grid:
-                moved = [replace(lead, x=x, y=y, rotation=rotation)]
+            polys = footprints(lead.width, lead.depth, rotation, grid_xy)
+            ok = fits(polys, blocked, lead.floor_level)
+            centres = grid_xy
+            if len(unit) == 2:
+                chair = unit[1]
+                probe = _chair_for(replace(lead, x=0.0, y=0.0, rotation=rotation), chair)
+                chair_centres = grid_xy + np.array([probe.x, probe.y])
+                chair_polys = footprints(chair.width, chair.depth, probe.rotation, chair_centres)
+                ok &= fits(chair_polys, blocked, False)
+            idx = np.flatnonzero(ok)
+            if not len(idx):
+                continue
+            if lead.category == FLOOR_LINE:
+                scores = shapely.distance(room.centroid, polys[idx])
+            else:
+                scores = shapely.distance(walls, polys[idx])
                 if len(unit) == 2:
-                    moved.append(_chair_for(moved[0], unit[1]))
-                ok = True
-                for m in moved:
-                    fp = m.footprint
-                    if not room.covers(fp):
-                        ok = False
-                        break
-                    if not m.floor_level and fp.intersection(keep_free).area > AREA_TOLERANCE:
-                        ok = False
-                        break
-                    if fp.intersection(blocked).area > AREA_TOLERANCE:
-                        ok = False
-                        break
-                if not ok:
-                    continue
-                if lead.category == FLOOR_LINE:
-                    score = -abs(fp.distance(room.centroid))  # a line runs through the middle
-                else:
-                    score = sum(m.footprint.distance(walls) for m in moved)
-                out.append((score, moved))
-        out.sort(key=lambda c: c[0])
-        return [c[1] for c in out]
+                    scores = scores + shapely.distance(walls, chair_polys[idx])
+            for i, score in zip(idx, scores, strict=True):
+                out.append((float(score), float(centres[i][0]), float(centres[i][1]), rotation))
+        out.sort()
+        for _, x, y, rotation in out:  # made one by one: the search rarely needs many
+            moved = [replace(lead, x=x, y=y, rotation=rotation)]
+            if len(unit) == 2:
+                moved.append(_chair_for(moved[0], unit[1]))
+            yield moved
 
     def viable(placed: list[Item]) -> bool:
         partial = replace(plan, items=tuple(fixed + placed))

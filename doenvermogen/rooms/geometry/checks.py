@@ -48,6 +48,7 @@ SIGHT_LENGTH = 500.0
 FLOOR_LINE_LENGTH = 550.0
 FLOOR_LINE_CLEARANCE = 15.0  # free floor on either side of the line (a 30 cm strip to walk on)
 PATH_WIDTH = 80.0
+PATH_TOLERANCE = 0.05  # half a millimetre: a way of exactly 80 cm passes
 STAND_UP_REACH = 60.0  # how far the professional moves to stand up from the chair
 CONNECTING_DOOR_DEPTH = 80.0  # free zone in front of a connecting door
 BACK_TO_DOOR_ANGLE = 135.0  # the door lies behind the professional beyond this angle
@@ -313,8 +314,8 @@ def check_door_path(plan: Plan, report: Report) -> list[Finding]:
         return [Finding("door.path_80cm", False, params={"no_door": True})]
     pro = pros[0]
     blocks = [o.footprint for o in obstacles(plan, except_keys=(pro.key,))]
-    radius = PATH_WIDTH / 2
-    goals = [plan.door_midpoint(d, inward=radius + 1) for d in doors]
+    radius = PATH_WIDTH / 2 - PATH_TOLERANCE
+    goals = [plan.door_midpoint(d, inward=PATH_WIDTH / 2 + 1) for d in doors]
     result = pathing.find_path(plan.room, blocks, pro.centre, goals, radius, STAND_UP_REACH)
     if result.found:
         report.path = result.line
@@ -327,17 +328,19 @@ def check_door_path(plan: Plan, report: Report) -> list[Finding]:
                 {"length": round(result.length), "needed": round(PATH_WIDTH)},
             )
         ]
-    widest = pathing.widest_radius(plan.room, blocks, pro.centre, goals, radius, STAND_UP_REACH)
-    params = {"needed": round(PATH_WIDTH), "width": math.floor(2 * widest)}
+    widest = pathing.widest_radius(
+        plan.room, blocks, pro.centre, goals, radius, STAND_UP_REACH, precision=PATH_TOLERANCE
+    )
+    params = {"needed": round(PATH_WIDTH), "width": math.floor(2 * (widest + PATH_TOLERANCE))}
     if widest <= 0:
         return [Finding("door.path_80cm", False, _xy(pro.centre), (pro.key,), params)]
     narrow = pathing.find_path(plan.room, blocks, pro.centre, goals, widest, STAND_UP_REACH)
     if not narrow.found:
         return [Finding("door.path_80cm", False, _xy(pro.centre), (pro.key,), params)]
     report.path = narrow.line
-    walls = plan.room.exterior
-    blockers = unary_union([walls, *blocks]) if blocks else walls
-    spot, _ = pathing.narrowest_point(narrow.line, blockers)
+    coords = list(plan.room.exterior.coords)
+    walls = [LineString([coords[i], coords[i + 1]]) for i in range(len(coords) - 1)]
+    spot, _ = pathing.narrowest_point(narrow.line, walls + blocks)
     near = sorted(
         (o for o in obstacles(plan, except_keys=(pro.key,)) if not o.fixed),
         key=lambda o: o.footprint.distance(spot),

@@ -43,6 +43,19 @@ SEAT_CLIENT = "client"
 AREA_TOLERANCE = 0.5
 
 
+def corners(
+    width: float, depth: float, rotation: float, x: float = 0.0, y: float = 0.0
+) -> list[Coord]:
+    """The four corners of a width × depth rectangle turned by ``rotation`` around (x, y)."""
+    a = math.radians(rotation)
+    c, s = math.cos(a), math.sin(a)
+    w, d = width / 2, depth / 2
+    return [
+        (x + px * c - py * s, y + px * s + py * c)
+        for px, py in ((-w, -d), (w, -d), (w, d), (-w, d))
+    ]
+
+
 class PlanError(ValueError):
     """Input that does not make a room: a stable ``code`` and the numbers for the message."""
 
@@ -85,9 +98,7 @@ class Item:
 
     @cached_property
     def footprint(self) -> Polygon:
-        rect = box(-self.width / 2, -self.depth / 2, self.width / 2, self.depth / 2)
-        rect = affinity.rotate(rect, self.rotation, origin=(0, 0))
-        return affinity.translate(rect, self.x, self.y)
+        return Polygon(corners(self.width, self.depth, self.rotation, self.x, self.y))
 
     @property
     def centre(self) -> Point:

@@ -173,13 +173,13 @@ def widest_radius(
     return low
 
 
-def narrowest_point(line: LineString, blockers) -> tuple[Point, float]:
-    """The point of ``line`` nearest to ``blockers`` (walls and obstacles) and that distance."""
+def narrowest_point(line: LineString, blockers: list) -> tuple[Point, float]:
+    """The point of ``line`` where it passes between two blockers (walls, obstacles) with the
+    least room, and that width (the sum of the distances to the two nearest blockers)."""
     steps = max(2, int(line.length // 5) + 1)
-    best = (Point(line.coords[0]), math.inf)
-    for i in range(steps + 1):
-        p = line.interpolate(line.length * i / steps)
-        d = blockers.distance(p)
-        if d < best[1]:
-            best = (p, d)
-    return best
+    points = [line.interpolate(line.length * i / steps) for i in range(steps + 1)]
+    dist = np.array([[b.distance(p) for b in blockers] for p in points])
+    dist.sort(axis=1)
+    width = dist[:, 0] + (dist[:, 1] if dist.shape[1] > 1 else dist[:, 0])
+    i = int(np.argmin(width))
+    return points[i], float(width[i])
