@@ -181,7 +181,7 @@ def auto_arrange(plan: Plan, *, step: float = 10.0, time_limit: float = 8.0) -> 
         rotations = (0, 90, 180, 270)
         if len(unit) == 1 and not lead.seat and lead.category != DESK:
             rotations = (0, 90) if lead.width != lead.depth else (0,)
-        solid = [p.footprint for p in placed if not p.floor_level or lead.floor_level]
+        solid = [p.footprint for p in fixed + placed if not p.floor_level or lead.floor_level]
         blocked = unary_union(solid) if solid else None
         if blocked is not None:
             shapely.prepare(blocked)
