@@ -62,7 +62,7 @@ def render(
     """The plan as an SVG string. ``marks``: (number, spot) for each violation in the text list."""
     minx, miny, maxx, maxy = plan.room.bounds
     margin = 45
-    vb = (minx - margin, miny - margin, maxx - minx + 2 * margin, maxy - miny + 2 * margin)
+    vb = (minx - margin, miny - margin, maxx - minx + 2 * margin, maxy - miny + 2 * margin + 30)
     out: list[str] = []
     a = out.append
     role = 'role="img"'
@@ -181,7 +181,7 @@ def render(
             f'text-anchor="middle" dominant-baseline="central">{number}</text></g>'
         )
     # Scale bar: 1 m.
-    sx, sy = minx, maxy + 30
+    sx, sy = minx, maxy + 58
     a(
         f'<line x1="{_n(sx)}" y1="{_n(sy)}" x2="{_n(sx + 100)}" y2="{_n(sy)}" stroke="{INK}" '
         'stroke-width="3"/>'
