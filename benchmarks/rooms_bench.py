@@ -36,8 +36,11 @@ def main() -> None:
     fixed_demo = replace(
         demo,
         items=tuple(
-            replace(i, height_adjustable=True) if i.key == "desk"
-            else replace(i, wipeable=True) if i.key == "sofa" else i
+            replace(i, height_adjustable=True)
+            if i.key == "desk"
+            else replace(i, wipeable=True)
+            if i.key == "sofa"
+            else i
             for i in demo.items
         ),
     )
