@@ -192,17 +192,19 @@ def render(
     return "".join(out)
 
 
-def marks_for(report: Report) -> list[tuple[int, tuple[float, float]]]:
-    """Numbered spots for the violations, in the order of ``report.violations``."""
+def marks_for(report: Report, plan: Plan | None = None) -> list[tuple[int, tuple[float, float]]]:
+    """Numbered spots for the violations, in the order of ``report.violations``. A mark on an
+    item's centre moves up a little, so that the item's name stays readable."""
+    centres = {(round(it.x, 1), round(it.y, 1)) for it in plan.items} if plan else set()
     out = []
-    centre = None
     for number, finding in enumerate(report.violations, start=1):
         spot = finding.spot
         if spot is None:
             continue
-        if centre is None:
-            centre = spot
-        out.append((number, (spot[0], spot[1])))
+        x, y = spot
+        if (round(x, 1), round(y, 1)) in centres:
+            y -= 22
+        out.append((number, (x, y)))
     return out
 
 

@@ -91,7 +91,7 @@ def _findings_rows(report):
 
 def _plan_svg(plan, report, title, **kwargs):
     return mark_safe(  # noqa: S308 - svg.render escapes every text it writes
-        svg.render(plan, report, title=title, marks=svg.marks_for(report), **kwargs)
+        svg.render(plan, report, title=title, marks=svg.marks_for(report, plan), **kwargs)
     )
 
 
