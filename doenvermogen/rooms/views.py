@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doenvermogen.accounts.models import Organisation
+from doenvermogen.core.idempotency import IdempotencyConflict
 from doenvermogen.rooms import selectors, services, svg, texts
 from doenvermogen.rooms.forms import (
     FixForm,
@@ -60,6 +61,10 @@ def room_list(request):
                 )
             except PlanError as exc:
                 form.add_error(None, texts.error_message(exc))
+            except IdempotencyConflict:
+                form.add_error(
+                    None, _("This form was already used. Look at the plan and try again.")
+                )
             else:
                 messages.success(request, _("The room is made. Now add the doors and furniture."))
                 return redirect("rooms:detail", room_id=room.pk)
@@ -239,6 +244,8 @@ def placement_add(request, room_id: int):
             )
         except PlanError as exc:
             form.add_error(None, texts.error_message(exc))
+        except IdempotencyConflict:
+            form.add_error(None, _("This form was already used. Look at the plan and try again."))
         else:
             messages.success(request, _("%(name)s is placed.") % {"name": data["furniture"].name})
             return _back(room, version, "plan-heading")
@@ -270,6 +277,8 @@ def placement_update(request, room_id: int, placement_id: int):
             )
         except PlanError as exc:
             form.add_error(None, texts.error_message(exc))
+        except IdempotencyConflict:
+            form.add_error(None, _("This form was already used. Look at the plan and try again."))
         else:
             messages.success(request, _("%(name)s is saved.") % {"name": placement.name})
             return _back(room, version, "plan-heading")
@@ -297,6 +306,8 @@ def opening_add(request, room_id: int):
             )
         except PlanError as exc:
             form.add_error(None, texts.error_message(exc))
+        except IdempotencyConflict:
+            form.add_error(None, _("This form was already used. Look at the plan and try again."))
         else:
             messages.success(request, _("The door or window is added."))
             return _back(room, version, "walls")
