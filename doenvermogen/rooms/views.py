@@ -4,6 +4,7 @@ the anonymous before/after questionnaire."""
 
 from __future__ import annotations
 
+import segno
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -555,6 +556,9 @@ def survey_results(request, room_id: int):
             "room": room,
             "rows": selectors.survey_results(room),
             "link": link,
+            "qr": mark_safe(  # noqa: S308 - segno writes the SVG itself
+                segno.make(link, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+            ),
             "manage": selectors.can_manage(request.user, room),
             "versions": list(room.versions.all()),
             "in_use": room.version_in_use or room.versions.first(),

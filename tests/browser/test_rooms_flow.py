@@ -52,7 +52,8 @@ def test_team_lead_places_furniture_with_the_keyboard_only(
     for _ in range(5):
         page.keyboard.press("ArrowDown")
     expect(page.locator("#plan-status")).to_contain_text("y 420 cm")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".utrecht-alert")).to_contain_text("is bewaard")
     cabinet.refresh_from_db()
     assert (cabinet.x_cm, cabinet.y_cm) == (23, 420)
@@ -62,7 +63,8 @@ def test_team_lead_places_furniture_with_the_keyboard_only(
     _tab_to(page, f"[data-placement='{cabinet.pk}']")
     page.keyboard.press("r")
     page.keyboard.press("Shift+ArrowRight")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".utrecht-alert")).to_contain_text("is bewaard")
     cabinet.refresh_from_db()
     assert (cabinet.x_cm, cabinet.rotation) == (24, 180)
@@ -74,17 +76,39 @@ def test_team_lead_places_furniture_with_the_keyboard_only(
     page.keyboard.type("320")
     page.keyboard.press("Tab")
     page.keyboard.type("300")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".utrecht-alert")).to_contain_text("staat erin")
     lamp = Placement.objects.get(version__room=room, furniture__code="sfeerlamp")
     assert (lamp.x_cm, lamp.y_cm) == (320, 300)
 
     # Apply the first suggestion with the keyboard: a new version is made.
     _tab_to(page, "#suggestions-section button[type=submit]")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(page.locator(".utrecht-alert")).to_contain_text("Versie 2 is gemaakt")
     assert room.versions.count() == 2
     assert_no_axe_violations(page)
+
+
+def test_team_lead_drags_furniture_with_the_mouse(world, signed_in_page):
+    room = _demo_room(world)
+    cabinet = Placement.objects.get(version__room=room, furniture__code="kast-laag")
+    page = signed_in_page(world.lead_a)
+    page.goto(f"/rooms/{room.pk}/")
+    item = page.locator(f"[data-placement='{cabinet.pk}']")
+    box = item.bounding_box()
+    scale = box["height"] / 100  # the cabinet stands on its side: 100 cm from top to bottom
+    x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
+    page.mouse.move(x, y)
+    page.mouse.down()
+    page.mouse.move(x, y + 30 * scale, steps=5)
+    page.mouse.move(x, y + 60 * scale, steps=5)
+    with page.expect_navigation():
+        page.mouse.up()
+    expect(page.locator(".utrecht-alert")).to_contain_text("is bewaard")
+    cabinet.refresh_from_db()
+    assert cabinet.x_cm == 23 and 450 <= cabinet.y_cm <= 460  # about 60 cm down, in 5 cm steps
 
 
 def test_plan_page_passes_axe_on_a_phone(world, signed_in_page, assert_no_axe_violations):

@@ -80,7 +80,8 @@
     var drag = null;
     item.addEventListener("pointerdown", function (evt) {
       var p = toPlan(evt);
-      drag = { dx: p.x - parseFloat(item.dataset.x), dy: p.y - parseFloat(item.dataset.y), moved: false };
+      var x0 = parseFloat(item.dataset.x), y0 = parseFloat(item.dataset.y);
+      drag = { x0: x0, y0: y0, px: p.x, py: p.y, moved: false };
       item.setPointerCapture(evt.pointerId);
       item.classList.add("dv-room-plan__item--dragging");
       item.focus();
@@ -88,8 +89,9 @@
     item.addEventListener("pointermove", function (evt) {
       if (!drag) { return; }
       var p = toPlan(evt);
-      item.dataset.x = String(clamp(Math.round((p.x - drag.dx) / 5) * 5, minX, maxX));
-      item.dataset.y = String(clamp(Math.round((p.y - drag.dy) / 5) * 5, minY, maxY));
+      // Moves in steps of 5 cm from where the item was, so it keeps its line with a wall.
+      item.dataset.x = String(clamp(drag.x0 + Math.round((p.x - drag.px) / 5) * 5, minX, maxX));
+      item.dataset.y = String(clamp(drag.y0 + Math.round((p.y - drag.py) / 5) * 5, minY, maxY));
       drag.moved = true;
       draw(item);
       sync(item, false);
