@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doenvermogen.accounts.models import Organisation
-from doenvermogen.core.idempotency import IdempotencyConflict
+from doenvermogen.core.idempotency import IdempotencyConflict, new_key
 from doenvermogen.rooms import selectors, services, svg, texts
 from doenvermogen.rooms.forms import (
     FixForm,
@@ -525,7 +525,7 @@ def catalogue(request):
             item = services.furniture_create(
                 organisation=Organisation.objects.get(pk=org_id),
                 idempotency_key=key,
-                code=f"{base[:40]}-{timezone.now():%H%M%S}",
+                code=f"{base[:40]}-{new_key()[:8]}",
                 **data,
             )
             messages.success(request, _("%(name)s is in the catalogue.") % {"name": item.name})
