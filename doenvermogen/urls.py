@@ -14,6 +14,8 @@ urlpatterns = [
     path("", include("doenvermogen.goals.urls")),
     path("", include("doenvermogen.reminders.urls")),
     path("letters/", include("doenvermogen.letters.urls")),
+    path("", include("doenvermogen.selfscan.urls")),
+    path("", include("doenvermogen.research.urls")),
     path("admin-tools/", include("doenvermogen.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "doenvermogen.goals",
     "doenvermogen.reminders",
     "doenvermogen.letters",
+    "doenvermogen.selfscan",
+    "doenvermogen.research",
 ]
 
 MIDDLEWARE = [
