@@ -12,7 +12,6 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from doenvermogen.accounts.models import Membership
 from doenvermogen.selfscan import catalogues, selectors, services
 from doenvermogen.selfscan.evidence import evidence_for
 from doenvermogen.selfscan.models import Action, BuildingBlock, ScanRound, Statement
@@ -81,8 +80,6 @@ def test_a_repeated_scan_shows_the_change_per_building_block(world, team_scan, m
     team_scan.respond([1, 1, 1, 1, 1])
     ScanRound.objects.filter(pk=team_scan.pk).update(opened_on=datetime.date(2026, 1, 1))
     later = services.round_create(team=world.team_a, author=world.lead_a, name="Ronde 2")
-    for person in team_scan.respond([]) or []:
-        pass
     for _ in range(5):
         person = make.staff(team=world.team_a)
         services.response_submit(scan_round=later, respondent=person, answers=answers_all(3))
