@@ -2,8 +2,8 @@
 
 For n pairs with differences d = post − pre: mean change, the 95 % confidence interval
 mean ± t(0.975, n−1) · sd/√n, Cohen's d_z = mean / sd (the effect size for paired data), and the
-Wilcoxon signed-rank test (SciPy's default: two-sided, zero differences dropped, exact p for small
-samples without ties). Fewer than ``MIN_PAIRS`` pairs: nothing is computed (small cells).
+Wilcoxon signed-rank test (SciPy's defaults: two-sided, zero differences dropped, the exact null
+distribution for up to 50 pairs, the normal approximation above). Fewer than ``MIN_PAIRS`` pairs: nothing is computed (small cells).
 """
 
 from __future__ import annotations
@@ -53,8 +53,8 @@ def paired_summary(pre: list[float], post: list[float]) -> PairedSummary:
         mean_post=statistics.fmean(post),
         mean_change=mean,
         sd_change=sd,
-        ci_low=mean - half,
-        ci_high=mean + half,
+        ci_low=float(mean - half),
+        ci_high=float(mean + half),
         cohen_dz=mean / sd if sd > 0 else None,
         wilcoxon_statistic=w_stat,
         wilcoxon_p=w_p,
