@@ -3,7 +3,8 @@
 For n pairs with differences d = post − pre: mean change, the 95 % confidence interval
 mean ± t(0.975, n−1) · sd/√n, Cohen's d_z = mean / sd (the effect size for paired data), and the
 Wilcoxon signed-rank test (SciPy's defaults: two-sided, zero differences dropped, the exact null
-distribution for up to 50 pairs, the normal approximation above). Fewer than ``MIN_PAIRS`` pairs: nothing is computed (small cells).
+distribution for up to 50 pairs, the normal approximation above). Fewer than ``MIN_PAIRS`` pairs:
+nothing is computed (small cells).
 """
 
 from __future__ import annotations
