@@ -64,7 +64,7 @@ class Study(IdempotentModel):
     name = models.CharField(_("name"), max_length=200)
     instruments = models.ManyToManyField(Instrument, related_name="studies")
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
 
@@ -87,7 +87,7 @@ class Participant(models.Model):
     )
     research_id = models.CharField(max_length=16)
     enrolled_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     enrolled_at = models.DateTimeField(default=timezone.now)
     post_open = models.BooleanField(_("post-measurement open"), default=False)
@@ -121,7 +121,7 @@ class Measurement(IdempotentModel):
     moment = models.CharField(max_length=4, choices=Moment.choices)
     filled_by = models.CharField(max_length=12, choices=FilledBy.choices)
     entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     taken_at = models.DateTimeField(default=timezone.now, db_index=True)
     answers = models.JSONField()
