@@ -185,7 +185,7 @@ def figures(*, team_ids: list[int], period: Period) -> Figures:
         Table(
             "gates",
             _("Conversations about stress"),
-            [_("Number")],
+            [_("How many")],
             rows,
             note=_("Asked by %(n)s professionals.") % {"n": _fmt(shown(professionals))},
         )
@@ -207,7 +207,7 @@ def figures(*, team_ids: list[int], period: Period) -> Figures:
         Table(
             "steps",
             _("Psycho-education: the four steps"),
-            [_("Number")],
+            [_("How many")],
             [
                 (_("started"), [shown(steps["started"])]),
                 (_("plan shared with the client"), [shown(steps["shared"])]),
@@ -230,7 +230,7 @@ def figures(*, team_ids: list[int], period: Period) -> Figures:
         Table(
             "reminders",
             _("Reminders delivered"),
-            [_("Number")],
+            [_("How many")],
             [
                 (_("sent by e-mail"), [shown(sent["sent"])]),
                 (_("could not be sent"), [shown(sent["failed"])]),
@@ -312,7 +312,7 @@ def figures(*, team_ids: list[int], period: Period) -> Figures:
         Table(
             "effects",
             _("What clients recognise most"),
-            [_("Number")],
+            [_("How many")],
             [(str(t), [shown(n)]) for t, n in rows],
         )
     )
@@ -325,7 +325,7 @@ def figures(*, team_ids: list[int], period: Period) -> Figures:
             Table(
                 "geldrust",
                 _("Money checks (geldrust)"),
-                [_("Number")],
+                [_("How many")],
                 [(str(label), [shown(n)]) for label, n in geldrust],
             )
         )
@@ -397,7 +397,7 @@ def csv_response(result: Figures) -> HttpResponse:
         f'attachment; filename="teamoverleg-{start or "begin"}-{result.period.end}.csv"'
     )
     writer = csv.writer(response)
-    writer.writerow([_("Table"), _("Row"), _("Column"), _("Number")])
+    writer.writerow([_("Table"), _("Row"), _("Column"), _("How many")])
     for table in result.tables:
         for label, values in table.rows:
             for column, value in zip(table.columns, values, strict=True):

@@ -7,6 +7,8 @@ import secrets
 from django.db import IntegrityError, transaction
 
 from doenvermogen.accounts.models import Organisation, User
+from doenvermogen.audit import events
+from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Consent, Trajectory
 from doenvermogen.core.idempotency import create_once
 from doenvermogen.research import instruments
@@ -84,13 +86,20 @@ def participant_enrol(*, study: Study, trajectory: Trajectory, author: User) -> 
     for _attempt in range(5):
         try:
             with transaction.atomic():
-                return Participant.objects.create(
+                participant = Participant.objects.create(
                     study=study,
                     client=trajectory.client,
                     trajectory=trajectory,
                     research_id=new_research_id(),
                     enrolled_by=author,
                 )
+            log_event(
+                events.RESEARCH_ENROL,
+                actor=author,
+                client_id=trajectory.client_id,
+                object_id=participant.pk,
+            )
+            return participant
         except IntegrityError:
             existing = Participant.objects.filter(study=study, client=trajectory.client).first()
             if existing:
@@ -103,6 +112,12 @@ def participant_open_post(*, participant: Participant, author: User) -> Particip
     if not participant.post_open:
         participant.post_open = True
         participant.save(update_fields=["post_open"])
+        log_event(
+            events.RESEARCH_POST_OPEN,
+            actor=author,
+            client_id=participant.client_id,
+            object_id=participant.pk,
+        )
     return participant
 
 
@@ -126,11 +141,9 @@ def measurement_record(
     ).first()
     if existing:
         return existing
-    measurement, _created = create_once(
-        Measurement,
-        key=key,
-        scope={"participant": participant},
-        create=lambda k: Measurement.objects.create(
+
+    def create(k: str | None) -> Measurement:
+        measurement = Measurement.objects.create(
             participant=participant,
             trajectory=participant.trajectory,
             instrument=instrument,
@@ -140,6 +153,16 @@ def measurement_record(
             answers={c: int(v) for c, v in answers.items()},
             score=score,
             idempotency_key=k,
-        ),
+        )
+        log_event(
+            events.MEASUREMENT_CREATE,
+            actor=author,
+            client_id=participant.client_id,
+            object_id=measurement.pk,
+        )
+        return measurement
+
+    measurement, _created = create_once(
+        Measurement, key=key, scope={"participant": participant}, create=create
     )
     return measurement

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from doenvermogen.audit import events
 from doenvermogen.audit.services import log_event, log_event_many
-from doenvermogen.cases.selectors import access_own, access_trajectory
+from doenvermogen.cases.selectors import access_trajectory, access_trajectory_object
 from doenvermogen.research import selectors, services
 from doenvermogen.research.export import build_export
 from doenvermogen.research.forms import (
@@ -142,7 +142,7 @@ def export(request, study_id: int):
 @require_POST
 def enrol(request, trajectory_id: int):
     ctx = access_trajectory(
-        user=request.user, trajectory_id=trajectory_id, event=events.MEASUREMENT_CREATE
+        user=request.user, trajectory_id=trajectory_id, event=events.RESEARCH_ENROL
     )
     from doenvermogen.research.models import Study
 
@@ -173,7 +173,7 @@ def enrol(request, trajectory_id: int):
 @require_POST
 def open_post(request, trajectory_id: int, participant_id: int):
     ctx = access_trajectory(
-        user=request.user, trajectory_id=trajectory_id, event=events.MEASUREMENT_CREATE
+        user=request.user, trajectory_id=trajectory_id, event=events.RESEARCH_POST_OPEN
     )
     participant = ctx.load(Participant.objects.all(), participant_id)
     services.participant_open_post(participant=participant, author=request.user)
@@ -212,6 +212,7 @@ def _questionnaire(request, ctx, participant, instrument_id, moment, *, filled_b
             messages.success(request, _("Thank you! Your answers are saved."))
             return redirect(done_url)
         messages.error(request, _("Not every question has an answer yet."))
+    ctx.shown(events.MEASUREMENT_VIEW)
     return render(
         request,
         "research/questionnaire.html",
@@ -251,8 +252,12 @@ def measurement_professional(
 @client_required
 def measurement_client(request, participant_id: int, instrument_id: int, moment: str):
     event = events.MEASUREMENT_CREATE if request.method == "POST" else events.MEASUREMENT_VIEW
-    ctx = access_own(user=request.user, event=event)
-    participant = ctx.load(Participant.objects.select_related("study"), participant_id)
+    ctx, participant = access_trajectory_object(
+        user=request.user,
+        queryset=Participant.objects.select_related("study"),
+        pk=participant_id,
+        event=event,
+    )
     from django.urls import reverse
 
     return _questionnaire(
