@@ -49,23 +49,25 @@ def _psychoeducation(team_ids: set[int], since: datetime.datetime) -> str | None
         .distinct()
         .count()
     )
-    return _("Psycho-education offered in %(n)s trajectories this quarter.") % {"n": _count_text(n)}
+    return _("Psycho-education offered in %(n)s trajectories.") % {"n": _count_text(n)}
 
 
 def _goal_instruments(team_ids: set[int], since: datetime.datetime) -> str | None:
     n = GoalPlan.objects.filter(trajectory__team_id__in=team_ids, created_at__gte=since).count()
-    return _("%(n)s goal plans made this quarter.") % {"n": _count_text(n)}
+    return _("%(n)s goal plans made.") % {"n": _count_text(n)}
 
 
 def _learning_goals(team_ids: set[int], since: datetime.datetime) -> str | None:
     n = Step.objects.filter(
         plan__trajectory__team_id__in=team_ids, created_at__gte=since, is_learning_goal=True
     ).count()
-    return _("%(n)s learning goals set this quarter.") % {"n": _count_text(n)}
+    return _("%(n)s learning goals set.") % {"n": _count_text(n)}
 
 
 def _rewards(team_ids: set[int], since: datetime.datetime) -> str | None:
-    n = Reward.objects.filter(plan__trajectory__team_id__in=team_ids).count()
+    n = Reward.objects.filter(
+        plan__trajectory__team_id__in=team_ids, plan__created_at__gte=since
+    ).count()
     return _("%(n)s rewards agreed in goal plans.") % {"n": _count_text(n)}
 
 
@@ -73,9 +75,7 @@ def _executive_skills(team_ids: set[int], since: datetime.datetime) -> str | Non
     n = ExecutiveSkillCheck.objects.filter(
         trajectory__team_id__in=team_ids, created_at__gte=since
     ).count()
-    return _("%(n)s times 'what is easy and hard' filled in with clients this quarter.") % {
-        "n": _count_text(n)
-    }
+    return _("%(n)s times 'what is easy and hard' filled in with clients.") % {"n": _count_text(n)}
 
 
 def _written_communication(team_ids: set[int], since: datetime.datetime) -> str | None:
@@ -83,7 +83,7 @@ def _written_communication(team_ids: set[int], since: datetime.datetime) -> str 
     if hook is None:
         return None
     counts = hook(team_ids=team_ids, since=since)
-    text = _("%(n)s letters checked this quarter.") % {"n": _count_text(counts.get("checked", 0))}
+    text = _("%(n)s letters checked.") % {"n": _count_text(counts.get("checked", 0))}
     before, after = counts.get("median_before"), counts.get("median_after")
     if suppress(counts.get("checked", 0)) and before is not None and after is not None:
         text += " " + _("Median level went from %(a)s to %(b)s.") % {"a": before, "b": after}
@@ -95,7 +95,7 @@ def _money_calm(team_ids: set[int], since: datetime.datetime) -> str | None:
     if hook is None:
         return None
     counts = hook(team_ids=team_ids, since=since)
-    return _("%(n)s money checks this quarter.") % {"n": _count_text(counts.get("checks", 0))}
+    return _("%(n)s money checks.") % {"n": _count_text(counts.get("checks", 0))}
 
 
 def _rooms(team_ids: set[int], since: datetime.datetime) -> str | None:
@@ -109,7 +109,7 @@ def _rooms(team_ids: set[int], since: datetime.datetime) -> str | None:
 
 def _professional_stress(team_ids: set[int], since: datetime.datetime) -> str | None:
     n = checkin_people_count(team_ids=team_ids, since=since)
-    return _("%(n)s people did a private stress check-in this quarter.") % {"n": _count_text(n)}
+    return _("%(n)s people did a private stress check-in.") % {"n": _count_text(n)}
 
 
 PROVIDERS: dict[str, Provider] = {

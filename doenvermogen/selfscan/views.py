@@ -135,16 +135,27 @@ def _results_context(request, scan_round, results) -> dict:
 def results(request, round_id: int):
     scan_round = selectors.round_get_for_member(user=request.user, round_id=round_id)
     res = selectors.round_results(scan_round)
-    since = timezone.make_aware(
+    previous = selectors.previous_round(scan_round)
+    # Evidence over the time between the previous round and this one (or the last 3 months).
+    evidence_start = (
+        previous.opened_on if previous else timezone.localdate() - datetime.timedelta(days=91)
+    )
+    quarter = timezone.make_aware(
         datetime.datetime.combine(quarter_start(timezone.localdate()), datetime.time())
     )
     context = _results_context(request, scan_round, res)
     context.update(
         {
             "round": scan_round,
-            "previous": selectors.previous_round(scan_round),
-            "evidence": evidence_for(team_ids={scan_round.team_id}, since=since),
-            "checkins": selectors.checkin_aggregate(team=scan_round.team, since=since),
+            "previous": previous,
+            "evidence_start": evidence_start,
+            "evidence": evidence_for(
+                team_ids={scan_round.team_id},
+                since=timezone.make_aware(
+                    datetime.datetime.combine(evidence_start, datetime.time())
+                ),
+            ),
+            "checkins": selectors.checkin_aggregate(team=scan_round.team, since=quarter),
             "is_lead": selectors.user_leads_team(request.user, scan_round.team),
             "has_answered": bool(selectors.own_response(user=request.user, scan_round=scan_round)),
         }

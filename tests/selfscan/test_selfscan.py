@@ -70,10 +70,10 @@ def test_five_respondents_show_mean_spread_and_radar(client, world, team_scan):
     assert block.mean == 1.8 and block.low == 0 and block.high == 3  # (0+1+2+3+3)/5
     assert block.sd == 1.3  # sample sd of 0,1,2,3,3 = sqrt(6.8/4) = 1.304
     body = _page(client, world.lead_a, "selfscan:results", round_id=team_scan.pk).content.decode()
-    assert "<svg" in body and "<polygon" in body and "1,8" in body and "0,0–3,0" in body
+    assert "<svg" in body and "<polygon" in body and "1,80" in body and "0,0–3,0" in body
     pdf = _page(client, world.lead_a, "selfscan:results_pdf", round_id=team_scan.pk)
     text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.content)).pages)
-    assert "1,8" in text
+    assert "1,80" in text
 
 
 def test_a_repeated_scan_shows_the_change_per_building_block(world, team_scan, make):
