@@ -9,10 +9,12 @@ Every figure is one aggregate query over index-friendly ranges (``asked_at >= st
 beside a row of counts and exactly one cell was suppressed, the next smallest is suppressed too,
 so the hidden one cannot be computed back.
 
-Hook for geldrust (the moneycalm app, built elsewhere): when ``doenvermogen.moneycalm.team_meeting``
-exists and has ``counts(*, team_ids, start, end) -> list[tuple[str, int]]`` (label, count), its
-rows appear as "Money checks" with the same suppression. Until then the section says it is not
-available.
+Hooks for geldrust (built elsewhere): (1) blocks registered with
+``ui.sections.register_team_meeting_section`` (when that function exists) are rendered below the
+figures with ``(request, period.start)``; (2) when ``doenvermogen.moneycalm.team_meeting`` (the
+name in DESIGN.md) exists with ``counts(*, team_ids, start, end) -> list[tuple[str, int]]``, its
+rows appear as a "Money checks" table with the same suppression. Without either the page says
+the part is not installed.
 """
 
 from __future__ import annotations
@@ -375,6 +377,15 @@ def page(request):
             )
     query = request.GET.copy()
     query["format"] = "csv"
+    # Team-level blocks other apps register (geldrust's money overview, when that app exists).
+    from django.apps import apps
+
+    from doenvermogen.ui import sections as ui_sections
+
+    extra = getattr(ui_sections, "team_meeting_sections", None)
+    sections = extra(request, period.start) if extra else []
+    if apps.is_installed("doenvermogen.geldrust"):
+        result.geldrust_available = True
     return render(
         request,
         "psychoeducation/team_meeting.html",
@@ -386,6 +397,7 @@ def page(request):
             "end": request.GET.get("end", ""),
             "csv_query": query.urlencode(),
             "geldrust_hook": GELDRUST_HOOK,
+            "sections": sections,
         },
     )
 
