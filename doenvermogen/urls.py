@@ -18,6 +18,8 @@ urlpatterns = [
     path("", include("doenvermogen.reminders.urls")),
     path("letters/", include("doenvermogen.letters.urls")),
     path("rooms/", include("doenvermogen.rooms.urls")),
+    path("", include("doenvermogen.selfscan.urls")),
+    path("", include("doenvermogen.research.urls")),
     path("admin-tools/", include("doenvermogen.cases.access_log_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

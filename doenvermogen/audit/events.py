@@ -221,4 +221,12 @@ ACCESS_LOG_EXPORT = _event(
     "access_log.export", K.ACCESS_LOG, A.EXPORT, _("exported the access log")
 )
 
+# Research (the research app): enrolment and opening the post-measurement
+RESEARCH_ENROL = _event(
+    "research.enrol", K.MEASUREMENT, A.CREATE, _("enrolled the client in a study")
+)
+RESEARCH_POST_OPEN = _event(
+    "research.post_open", K.MEASUREMENT, A.UPDATE, _("opened the post-measurement")
+)
+
 del A, K

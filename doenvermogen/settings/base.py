@@ -59,6 +59,8 @@ INSTALLED_APPS = [
     "doenvermogen.reminders",
     "doenvermogen.letters",
     "doenvermogen.rooms",
+    "doenvermogen.selfscan",
+    "doenvermogen.research",
 ]
 
 MIDDLEWARE = [

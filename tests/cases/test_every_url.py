@@ -34,6 +34,8 @@ from doenvermogen.psychoeducation import services as pe_services
 from doenvermogen.psychoeducation.models import StressEffect
 from doenvermogen.reminders import services as reminder_services
 from doenvermogen.reminders.models import Delivery
+from doenvermogen.research import services as research_services
+from doenvermogen.research.models import Instrument
 
 pytestmark = pytest.mark.django_db
 
@@ -83,6 +85,10 @@ AUDIENCE = {
     "reminders:my_feed_revoke": CLIENT,
     "reminders:appointment_move_request": CLIENT,
     "audit:export": ADMIN,
+    "research:enrol": STAFF,
+    "research:open_post": STAFF,
+    "research:measurement_professional": STAFF,
+    "research:measurement_client": CLIENT,
 }
 
 EXEMPT = {
@@ -102,10 +108,14 @@ EXEMPT = {
     "letters:api_openapi": "the API description",
     "audit:search": "administrators search by name: one list row per client found",
     "set_language": "the language switch",
+    "research:home": "researchers: studies and instruments, no client (tests/research)",
+    "research:study": "researchers: paired counts of five or more, no client (tests/research)",
+    "research:export": "anonymised: one research.export row per client exported (tests/research)",
 }
 EXEMPT_NAMESPACES = {
     "admin": "Django's admin: superusers only; no client records are registered there",
     "rooms": "consultation rooms: no client data; organisation and team scope in tests/rooms",
+    "selfscan": "the team's self-scan and one's own check-in, no client (tests/selfscan)",
 }
 
 ROLES = ["anonymous", "client_a", "pro_a", "pro_b", "lead_a", "researcher", "admin"]
@@ -189,6 +199,12 @@ def _client_world(traj, pro, effect) -> dict:
     )
     delivery = Delivery.objects.filter(reminder=reminder).first()
     _feed, feed_token = reminder_services.calendar_feed_create(client=client, author=pro)
+    case_services.consent_record(client=client, author=pro, purpose="research", trajectory=traj)
+    instrument = Instrument.objects.get(organisation=None, code="stress_thermometer")
+    study = research_services.study_create(
+        organisation=traj.organisation, author=pro, name="Studie", instrument_list=[instrument]
+    )
+    participant = research_services.participant_enrol(study=study, trajectory=traj, author=pro)
     return {
         "client": client,
         "ids": {
@@ -206,6 +222,9 @@ def _client_world(traj, pro, effect) -> dict:
             "appointment_id": appointment.pk,
             "reminder_id": reminder.pk,
             "delivery_id": delivery.pk,
+            "participant_id": participant.pk,
+            "instrument_id": instrument.pk,
+            "moment": "pre",
         },
         "link_token": token,
         "feed_token": feed_token,
