@@ -1,4 +1,4 @@
-"""The client's rights: inzage (JSON + PDF), ending a trajectory, erasure after retention, register."""
+"""The client's rights: inzage (JSON + PDF), ending a trajectory, erasure, the register."""
 
 from __future__ import annotations
 
