@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class ApiConfig(AppConfig):
     name = "doenvermogen.api"
     label = "api"
+    verbose_name = "API"
+
+    def ready(self) -> None:
+        from doenvermogen.api import changes
+
+        changes.connect()

@@ -105,6 +105,8 @@ class GoalPlan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
     form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
@@ -142,6 +144,8 @@ class Step(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
     form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:

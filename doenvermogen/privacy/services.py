@@ -47,7 +47,10 @@ def personal_data_erase(*, client_id: int, category: str, actor: User | None = N
             continue
         fields = entry.personal_fields()
         if fields:
-            changed += queryset.update(**{f.name: _blank(f) for f in fields})
+            values = {f.name: _blank(f) for f in fields}
+            if any(f.name == "updated_at" for f in entry.model_class._meta.concrete_fields):
+                values["updated_at"] = timezone.now()  # update() skips auto_now
+            changed += queryset.update(**values)
     if category == register.CONTACT:
         changed += _client_user_anonymise(client_id)
     ErasureRecord.objects.update_or_create(
