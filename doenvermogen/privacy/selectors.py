@@ -13,6 +13,8 @@ from typing import Any
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext, gettext_noop
 
 from doenvermogen.accounts.models import Organisation
 from doenvermogen.audit.models import AccessLogEntry
@@ -23,28 +25,46 @@ from doenvermogen.privacy.models import ErasureRecord, RetentionPolicy
 _SKIP = {"idempotency_key", "form_key", "token_hash", "bsn_hash", "password"}
 
 
+# Labels for fields that have no verbose name of their own (translated in privacy's catalogue).
+_LABELS = {
+    "created_at": gettext_noop("made on"),
+    "started_on": gettext_noop("started on"),
+    "ended_on": gettext_noop("ended on"),
+    "started_at": gettext_noop("started on"),
+    "organisation": gettext_noop("organisation"),
+    "client": gettext_noop("client"),
+    "trajectory": gettext_noop("trajectory"),
+    "created_by": gettext_noop("made by"),
+    "recorded_by": gettext_noop("recorded by"),
+    "asked_by": gettext_noop("asked by"),
+    "done_by": gettext_noop("ticked off by"),
+    "author": gettext_noop("by"),
+}
+_SKIP_RELATIONS = {"user"}  # the client's own account: technical
+
+
+def _label(f: models.Field) -> str:
+    auto = f.verbose_name == f.name.replace("_", " ")
+    return capfirst(gettext(_LABELS.get(f.name, str(f.verbose_name)) if auto else f.verbose_name))
+
+
 def _value(obj: models.Model, f: models.Field) -> Any:
+    """A readable value: names for relations, labels for choices; dates stay dates."""
     if f.is_relation:
         related = getattr(obj, f.name, None)
-        if related is None:
-            return None
-        if f.related_model._meta.label == "accounts.User":
-            return str(related)
-        return related.pk
+        return str(related) if related is not None else None
     value = getattr(obj, f.attname)
     if f.choices and value not in (None, ""):
         return str(getattr(obj, f"get_{f.name}_display")())
-    if isinstance(value, datetime.datetime | datetime.date):
-        return value.isoformat()
     return value
 
 
 def _row(obj: models.Model) -> dict[str, Any]:
-    return {
-        str(f.verbose_name): _value(obj, f)
+    return {"id": obj.pk} | {
+        _label(f): _value(obj, f)
         for f in obj._meta.concrete_fields
-        if f.name not in _SKIP and f.name != "id"
-    } | {"id": obj.pk}
+        if f.name not in _SKIP and f.name not in _SKIP_RELATIONS and f.name != "id"
+    }
 
 
 @dataclass(frozen=True)

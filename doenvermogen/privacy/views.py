@@ -12,6 +12,7 @@ import json
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
@@ -30,7 +31,7 @@ from doenvermogen.ui.pdf import pdf_response
 
 def _json_response(data: dict, filename: str) -> HttpResponse:
     response = HttpResponse(
-        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        json.dumps(data, ensure_ascii=False, indent=2, cls=DjangoJSONEncoder),
         content_type="application/json; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from doenvermogen.accounts.models import User
+from doenvermogen.accounts.selectors import organisations_administered_by
 from doenvermogen.sso.models import IdentityProvider
 
 
@@ -44,3 +45,16 @@ def password_allowed(user: User) -> bool:
         if not roles <= set(provider.password_roles or []):
             return False
     return True
+
+
+def providers_for_administrator(user: User) -> list[IdentityProvider]:
+    """Providers an organisation's administrator may switch on or off: staff providers that
+    map to one of their organisations, and DigiD brokers of their organisations."""
+    orgs = organisations_administered_by(user)
+    return list(
+        IdentityProvider.objects.filter(
+            Q(organisation_mappings__organisation__in=orgs) | Q(organisation__in=orgs)
+        )
+        .distinct()
+        .order_by("purpose", "name")
+    )

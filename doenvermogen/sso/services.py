@@ -179,3 +179,12 @@ def client_identity_link(*, client: Client, bsn: str, author: User) -> ClientIde
 @transaction.atomic
 def client_identity_unlink(*, client: Client, author: User) -> None:
     ClientIdentity.objects.filter(client=client).delete()
+
+
+@transaction.atomic
+def provider_set_enabled(*, provider: IdentityProvider, enabled: bool) -> IdentityProvider:
+    """Switch a provider on or off (its configuration stays)."""
+    if provider.enabled != enabled:
+        provider.enabled = enabled
+        provider.save(update_fields=["enabled"])
+    return provider

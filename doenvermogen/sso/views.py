@@ -14,7 +14,7 @@ import requests
 from django.contrib import auth, messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,6 +23,8 @@ from django.views import View
 from django.views.decorators.http import require_POST
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
+from doenvermogen.accounts.models import Membership
+from doenvermogen.accounts.selectors import user_has_role
 from doenvermogen.audit import events
 from doenvermogen.cases.selectors import access_trajectory
 from doenvermogen.sso import selectors, services
@@ -146,3 +148,24 @@ def digid_link(request: HttpRequest, trajectory_id: int) -> HttpResponse:
             request, _("This is not a valid citizen service number (BSN). Check the 9 digits.")
         )
     return redirect("cases:trajectory_detail", trajectory_id=ctx.trajectory.pk)
+
+
+@login_required
+@staff_required
+def providers(request: HttpRequest) -> HttpResponse:
+    """For an organisation's administrator: switch single sign-on and DigiD on or off."""
+    available = selectors.providers_for_administrator(request.user)
+    if not available and not user_has_role(request.user, Membership.Role.ADMINISTRATOR):
+        raise PermissionDenied
+    if request.method == "POST":
+        provider = next((p for p in available if str(p.pk) == request.POST.get("provider")), None)
+        if provider is None:
+            raise PermissionDenied
+        enabled = request.POST.get("enabled") == "1"
+        services.provider_set_enabled(provider=provider, enabled=enabled)
+        if enabled:
+            messages.success(request, _("%(name)s is switched on.") % {"name": provider.name})
+        else:
+            messages.success(request, _("%(name)s is switched off.") % {"name": provider.name})
+        return redirect("sso:providers")
+    return render(request, "sso/providers.html", {"providers": available})
