@@ -25,12 +25,12 @@ from doenvermogen.audit.events import Event
 from doenvermogen.audit.services import log_event_many
 from doenvermogen.cases.models import Client, Trajectory
 from doenvermogen.cases.selectors import (
-    _visible_trajectories,
     access_client,
     access_trajectory,
     access_trajectory_object,
     consent_list,
     involvement_list,
+    visible_trajectories,
 )
 from doenvermogen.goals import services as goal_services
 from doenvermogen.goals.models import GoalPlan, Step
@@ -98,7 +98,7 @@ class LoggedList(generics.ListAPIView):
         raise NotImplementedError
 
     def get_queryset(self) -> QuerySet:
-        trajectories = _visible_trajectories(self.request.user)
+        trajectories = visible_trajectories(self.request.user)
         trajectory_id = _int_param(self.request, "trajectory")
         if trajectory_id is not None:
             trajectories = trajectories.filter(pk=trajectory_id)
@@ -168,9 +168,7 @@ class InvolvementList(generics.GenericAPIView):
     @extend_schema(responses=s.InvolvementSerializer(many=True))
     def get(self, request: Request, pk: int, **kwargs) -> Response:
         ctx = access_trajectory(user=request.user, trajectory_id=pk, event=events.TRAJECTORY_VIEW)
-        return Response(
-            self.get_serializer(involvement_list(trajectory=ctx.trajectory), many=True).data
-        )
+        return Response(self.get_serializer(involvement_list(ctx), many=True).data)
 
 
 class ConsentList(generics.GenericAPIView):
@@ -181,7 +179,7 @@ class ConsentList(generics.GenericAPIView):
     @extend_schema(responses=s.ConsentSerializer(many=True))
     def get(self, request: Request, pk: int, **kwargs) -> Response:
         ctx = access_trajectory(user=request.user, trajectory_id=pk, event=events.TRAJECTORY_VIEW)
-        return Response(self.get_serializer(consent_list(client=ctx.client), many=True).data)
+        return Response(self.get_serializer(consent_list(ctx), many=True).data)
 
 
 class PsychoeducationSummary(generics.GenericAPIView):
@@ -198,7 +196,7 @@ class PsychoeducationSummary(generics.GenericAPIView):
         )
         sessions = [
             session
-            for session in shared_sessions_for_client(client=ctx.client)
+            for session in shared_sessions_for_client(ctx)
             if session.trajectory_id == ctx.trajectory.pk
         ]
         data = [
@@ -260,7 +258,7 @@ class GoalPlanList(LoggedList):
             author=request.user,
             goal=data.validated_data["goal"],
             why=data.validated_data.get("why", ""),
-            form_key=_form_key(request),
+            idempotency_key=_form_key(request),
         )
         plan = _plans().get(pk=plan.pk)
         return Response(s.GoalPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
@@ -296,7 +294,10 @@ class StepCreate(generics.GenericAPIView):
             event=events.GOAL_STEP_CREATE,
         )
         step = goal_services.step_add(
-            plan=plan, author=request.user, form_key=_form_key(request), **data.validated_data
+            plan=plan,
+            author=request.user,
+            idempotency_key=_form_key(request),
+            **data.validated_data,
         )
         return Response(s.StepSerializer(step).data, status=status.HTTP_201_CREATED)
 

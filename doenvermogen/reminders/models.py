@@ -17,10 +17,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentModel
+
 LOCAL_TZ = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
-class Appointment(models.Model):
+class Appointment(IdempotentModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         CANCELLED = "cancelled", _("cancelled")
@@ -41,17 +43,9 @@ class Appointment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # Change date for case systems that synchronise through the API (?updated_since=).
     updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["starts_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="appointment_unique_form_key",
-            )
-        ]
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
 
@@ -67,7 +61,7 @@ class Appointment(models.Model):
         return [line.strip(" -•") for line in self.bring.splitlines() if line.strip(" -•")]
 
 
-class Reminder(models.Model):
+class Reminder(IdempotentModel):
     class Subject(models.TextChoices):
         STEP = "step", _("a step of the goal plan")
         APPOINTMENT = "appointment", _("an appointment")
@@ -103,17 +97,9 @@ class Reminder(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     # Change date for case systems that synchronise through the API (?updated_since=).
     updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["starts_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="reminder_unique_form_key",
-            )
-        ]
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
 

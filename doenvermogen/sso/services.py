@@ -157,8 +157,8 @@ def client_sign_in(*, provider: IdentityProvider, claims: dict) -> User:
 def client_identity_link(*, client: Client, bsn: str, author: User) -> ClientIdentity:
     """Link a client's DigiD: keep the keyed hash of the BSN the professional typed, not the BSN.
 
-    The caller has checked the number (``bsn_is_valid``) and authorized the client (its
-    ``access_*`` call wrote the access-log row). Linking again replaces the old link.
+    The caller has checked the number (``bsn_is_valid``) and authorized the client; this write
+    records its own access-log row. Linking again replaces the old link.
     """
     digest = bsn_hash(bsn)
     ClientIdentity.objects.filter(organisation_id=client.organisation_id, bsn_hash=digest).exclude(
@@ -173,12 +173,15 @@ def client_identity_link(*, client: Client, bsn: str, author: User) -> ClientIde
             "created_at": timezone.now(),
         },
     )
+    log_event(events.CLIENT_DIGID_LINK, actor=author, client_id=client.pk, object_id=identity.pk)
     return identity
 
 
 @transaction.atomic
 def client_identity_unlink(*, client: Client, author: User) -> None:
-    ClientIdentity.objects.filter(client=client).delete()
+    deleted, _rows = ClientIdentity.objects.filter(client=client).delete()
+    if deleted:
+        log_event(events.CLIENT_DIGID_UNLINK, actor=author, client_id=client.pk, object_id="")
 
 
 @transaction.atomic
