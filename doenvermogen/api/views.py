@@ -22,7 +22,8 @@ from rest_framework.response import Response
 from doenvermogen.api import serializers as s
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
-from doenvermogen.audit.services import log_event_many
+from doenvermogen.audit.models import AccessLogEntry
+from doenvermogen.audit.services import access_log_origin, log_event_many
 from doenvermogen.cases.models import Client, Trajectory
 from doenvermogen.cases.selectors import (
     access_client,
@@ -86,7 +87,15 @@ def _form_key(request: Request) -> str:
     return (request.headers.get("Idempotency-Key") or "")[:64]
 
 
-class LoggedList(generics.ListAPIView):
+class ApiOriginMixin:
+    """Access-log rows written while answering an API request say so (origin ``api``)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        with access_log_origin(AccessLogEntry.Origin.API):
+            return super().dispatch(request, *args, **kwargs)
+
+
+class LoggedList(ApiOriginMixin, generics.ListAPIView):
     """A list of client data: filtered, paginated, one log row per client on the page."""
 
     resource: str
@@ -131,7 +140,7 @@ class ClientList(LoggedList):
         return Client.objects.filter(pk__in=trajectories.values("client_id"))
 
 
-class ClientDetail(generics.GenericAPIView):
+class ClientDetail(ApiOriginMixin, generics.GenericAPIView):
     resource = "clients"
     serializer_class = s.ClientSerializer
 
@@ -151,7 +160,7 @@ class TrajectoryList(LoggedList):
         return trajectories.select_related("team")
 
 
-class TrajectoryDetail(generics.GenericAPIView):
+class TrajectoryDetail(ApiOriginMixin, generics.GenericAPIView):
     resource = "trajectories"
     serializer_class = s.TrajectorySerializer
 
@@ -160,7 +169,7 @@ class TrajectoryDetail(generics.GenericAPIView):
         return Response(self.get_serializer(ctx.trajectory).data)
 
 
-class InvolvementList(generics.GenericAPIView):
+class InvolvementList(ApiOriginMixin, generics.GenericAPIView):
     resource = "involvements"
     serializer_class = s.InvolvementSerializer
     pagination_class = None
@@ -171,7 +180,7 @@ class InvolvementList(generics.GenericAPIView):
         return Response(self.get_serializer(involvement_list(ctx), many=True).data)
 
 
-class ConsentList(generics.GenericAPIView):
+class ConsentList(ApiOriginMixin, generics.GenericAPIView):
     resource = "consents"
     serializer_class = s.ConsentSerializer
     pagination_class = None
@@ -182,7 +191,7 @@ class ConsentList(generics.GenericAPIView):
         return Response(self.get_serializer(consent_list(ctx), many=True).data)
 
 
-class PsychoeducationSummary(generics.GenericAPIView):
+class PsychoeducationSummary(ApiOriginMixin, generics.GenericAPIView):
     """The psycho-education the client has on their page: chosen effects and strategies."""
 
     resource = "psychoeducation"
@@ -264,7 +273,7 @@ class GoalPlanList(LoggedList):
         return Response(s.GoalPlanSerializer(plan).data, status=status.HTTP_201_CREATED)
 
 
-class GoalPlanDetail(generics.GenericAPIView):
+class GoalPlanDetail(ApiOriginMixin, generics.GenericAPIView):
     resource = "goals"
     serializer_class = s.GoalPlanSerializer
 
@@ -275,7 +284,7 @@ class GoalPlanDetail(generics.GenericAPIView):
         return Response(self.get_serializer(plan).data)
 
 
-class StepCreate(generics.GenericAPIView):
+class StepCreate(ApiOriginMixin, generics.GenericAPIView):
     resource = "goals"
     serializer_class = s.StepSerializer
 
@@ -315,7 +324,7 @@ class StepList(LoggedList):
         )
 
 
-class StepDetail(generics.GenericAPIView):
+class StepDetail(ApiOriginMixin, generics.GenericAPIView):
     resource = "goals"
     serializer_class = s.StepSerializer
 
@@ -360,7 +369,7 @@ class AppointmentList(LoggedList):
         )
 
 
-class AppointmentDetail(generics.GenericAPIView):
+class AppointmentDetail(ApiOriginMixin, generics.GenericAPIView):
     resource = "appointments"
     serializer_class = s.AppointmentSerializer
 

@@ -77,7 +77,9 @@ def test_token_sees_its_teams_only_and_the_log_names_it(world, api, token, plan)
     assert response.status_code == 200
     assert [s["text"] for s in response.json()["steps"]] == ["Brievenbak kopen"]
     rows = AccessLogEntry.objects.order_by("-id")[: AccessLogEntry.objects.count() - before]
-    assert [(r.event, r.actor_label) for r in rows] == [("goal_plan.view", "API: Zaaksysteem")]
+    assert [(r.event, r.actor_label, r.origin) for r in rows] == [
+        ("goal_plan.view", "API: Zaaksysteem", "api")
+    ]
 
 
 def test_a_step_written_through_the_api_appears_on_the_clients_phone(client, world, api, plan):
