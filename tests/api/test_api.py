@@ -171,3 +171,37 @@ def test_openapi_schema_at_a_stable_url(client):
     assert schema["openapi"].startswith("3.")
     assert "/api/v1/goal-plans/{id}/steps/" in schema["paths"]
     assert "tokenAuth" in schema["components"]["securitySchemes"]
+
+
+def test_psychoeducation_summary_is_what_the_client_has_on_their_page(world, api):
+    from doenvermogen.psychoeducation import services as pe
+    from doenvermogen.psychoeducation.models import StressEffect
+
+    effect = StressEffect.objects.create(code="api-vergeten", text_nl="Veel vergeten")
+    gate = pe.gate_record(
+        trajectory=world.traj_a, author=world.pro_a, experiences_stress="yes", wants_to_talk="yes"
+    )
+    session = gate.session
+    pe.session_explained(session=session, author=world.pro_a)
+    pe.effects_recognise(session=session, author=world.pro_a, effects=[effect])
+    pe.effects_choose(
+        session=session,
+        author=world.pro_a,
+        variant="one",
+        chosen=[session.effects.get()],
+        rules_explained=True,
+    )
+    pe.strategy_add(
+        session=session,
+        author=world.pro_a,
+        recognised_effect=session.effects.get(),
+        description="Wekker zetten",
+        steps=["Wekker kopen"],
+    )
+    url = f"/api/v1/trajectories/{world.traj_a.pk}/psychoeducation/"
+    assert api.get(url).json() == []  # not shared with the client yet
+    pe.strategies_done(session=session, author=world.pro_a)
+    pe.session_share(session=session, author=world.pro_a)
+    summary = api.get(url).json()
+    assert summary[0]["effects"][0]["effect"] == "Veel vergeten"
+    assert summary[0]["effects"][0]["strategies"][0]["description"] == "Wekker zetten"
