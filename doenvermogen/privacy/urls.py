@@ -19,6 +19,18 @@ urlpatterns = [
         {"fmt": "pdf"},
         name="client_data_pdf",
     ),
+    path(
+        "admin-tools/clients/<int:client_id>/data.json",
+        views.administrator_client_data,
+        {"fmt": "json"},
+        name="administrator_client_data_json",
+    ),
+    path(
+        "admin-tools/clients/<int:client_id>/data.pdf",
+        views.administrator_client_data,
+        {"fmt": "pdf"},
+        name="administrator_client_data_pdf",
+    ),
     path("trajectories/<int:trajectory_id>/end/", views.trajectory_end, name="trajectory_end"),
     path("admin-tools/privacy/", views.processing_register, name="register"),
 ]

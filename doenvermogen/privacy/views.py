@@ -19,13 +19,19 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from doenvermogen.accounts.models import Membership
 from doenvermogen.accounts.selectors import organisations_administered_by
 from doenvermogen.audit import events
 from doenvermogen.cases import services as case_services
-from doenvermogen.cases.selectors import access_client, access_own, access_trajectory
+from doenvermogen.cases.selectors import (
+    access_client,
+    access_client_for_administrator,
+    access_own,
+    access_trajectory,
+)
 from doenvermogen.privacy import selectors
 from doenvermogen.privacy.forms import TrajectoryEndForm
-from doenvermogen.ui.decorators import client_required, staff_required
+from doenvermogen.ui.decorators import client_required, role_required, staff_required
 from doenvermogen.ui.pdf import pdf_response
 
 
@@ -65,6 +71,20 @@ def my_data(request: HttpRequest, fmt: str) -> HttpResponse:
 @staff_required
 def client_data(request: HttpRequest, client_id: int, fmt: str) -> HttpResponse:
     ctx = access_client(
+        user=request.user, client_id=client_id, event=events.PERSONAL_DATA_EXPORT_REQUEST
+    )
+    data = selectors.personal_data_collect(ctx)
+    if fmt == "pdf":
+        return _pdf(ctx, data)
+    return _json_response(data, f"gegevens-client-{ctx.client.pk}.json")
+
+
+@login_required
+@staff_required
+@role_required(Membership.Role.ADMINISTRATOR)
+def administrator_client_data(request: HttpRequest, client_id: int, fmt: str) -> HttpResponse:
+    """An organisation's administrator answers a request to see one's data (AVG art. 15)."""
+    ctx = access_client_for_administrator(
         user=request.user, client_id=client_id, event=events.PERSONAL_DATA_EXPORT_REQUEST
     )
     data = selectors.personal_data_collect(ctx)

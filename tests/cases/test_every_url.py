@@ -89,6 +89,8 @@ AUDIENCE = {
     "privacy:client_data_pdf": STAFF,
     "privacy:my_data_json": CLIENT,
     "privacy:my_data_pdf": CLIENT,
+    "privacy:administrator_client_data_json": ADMIN,
+    "privacy:administrator_client_data_pdf": ADMIN,
 }
 
 EXEMPT = {

@@ -99,6 +99,19 @@ def test_professional_makes_the_download_on_request_and_others_cannot(client, wo
     ).exists()
 
 
+def test_administrator_answers_a_request_from_the_access_log_search(client, world, noor):
+    client.force_login(world.admin)
+    search = client.get(reverse("audit:search"), {"q": "Noor"})
+    url = reverse("privacy:administrator_client_data_json", args=[noor.client_id])
+    assert url.replace(".json", ".pdf") in search.content.decode()
+    assert "Mijn post bijhouden" in client.get(url).content.decode()
+    assert AccessLogEntry.objects.filter(
+        event="personal_data.export_request", actor=world.admin, client_id=noor.client_id
+    ).exists()
+    client.force_login(world.pro_a)
+    assert client.get(url).status_code == 403
+
+
 def test_professional_ends_a_trajectory(client, world, noor):
     client.force_login(world.pro_a)
     url = reverse("privacy:trajectory_end", args=[noor.pk])
