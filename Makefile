@@ -44,6 +44,7 @@ run: venv system-deps messages
 	@echo ""
 	@echo "doenvermogen runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@echo "E-mails are written to var/mail/."
+	@echo "Single sign-on and DigiD demo: 'make idp' in a second terminal (docs/admin.md, section 4)."
 	@$(PY) manage.py db_worker --no-startup-delay & \
 	  worker=$$!; \
 	  $(PY) manage.py reminders_dispatch --loop 300 > var/reminders_dispatch.log 2>&1 & \
