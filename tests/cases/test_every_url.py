@@ -89,6 +89,14 @@ AUDIENCE = {
     "research:open_post": STAFF,
     "research:measurement_professional": STAFF,
     "research:measurement_client": CLIENT,
+    "sso:digid_link": STAFF,
+    "privacy:trajectory_end": STAFF,
+    "privacy:client_data_json": STAFF,
+    "privacy:client_data_pdf": STAFF,
+    "privacy:my_data_json": CLIENT,
+    "privacy:my_data_pdf": CLIENT,
+    "privacy:administrator_client_data_json": ADMIN,
+    "privacy:administrator_client_data_pdf": ADMIN,
 }
 
 EXEMPT = {
@@ -111,11 +119,18 @@ EXEMPT = {
     "research:home": "researchers: studies and instruments, no client (tests/research)",
     "research:study": "researchers: paired counts of five or more, no client (tests/research)",
     "research:export": "anonymised: one research.export row per client exported (tests/research)",
+    "logout_sso": "sign-out (also at the identity provider)",
+    "sso:start": "goes to the identity provider; no user yet (tests/sso)",
+    "sso:callback": "the identity provider's answer; no user yet (tests/sso)",
+    "sso:client_sign_in": "the DigiD button for clients, before signing in",
+    "sso:providers": "administrators switch sign-in services on or off; no client",
+    "privacy:register": "the register of processing; no client",
 }
 EXEMPT_NAMESPACES = {
     "admin": "Django's admin: superusers only; no client records are registered there",
     "rooms": "consultation rooms: no client data; organisation and team scope in tests/rooms",
     "selfscan": "the team's self-scan and one's own check-in, no client (tests/selfscan)",
+    "api": "token authentication, not a session: tests/api (same access_* selectors)",
 }
 
 ROLES = ["anonymous", "client_a", "pro_a", "pro_b", "lead_a", "researcher", "admin"]
