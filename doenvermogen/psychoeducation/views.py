@@ -37,6 +37,7 @@ from doenvermogen.psychoeducation.models import (
 from doenvermogen.psychoeducation.sections import STEP_URLS
 from doenvermogen.ui.decorators import client_required, staff_required
 from doenvermogen.ui.pdf import pdf_response
+from doenvermogen.ui.sections import team_meeting_sections
 
 
 def _staff_session(request, session_id: int, purpose: str) -> Session:
@@ -530,6 +531,7 @@ def team_meeting(request):
             "overview": overview,
             "period": period if period in periods else "12",
             "outcomes": outcomes,
+            "sections": team_meeting_sections(request, since),
         },
     )
 

@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "doenvermogen.goals",
     "doenvermogen.reminders",
     "doenvermogen.letters",
+    "doenvermogen.geldrust",
 ]
 
 MIDDLEWARE = [

@@ -25,6 +25,7 @@ class Section:
 
 _trajectory_sections: list[Section] = []
 _client_page_sections: list[Section] = []
+_team_meeting_sections: list[Section] = []
 
 
 def register_trajectory_section(*, order: int, template: str, context: Callable) -> None:
@@ -35,6 +36,12 @@ def register_trajectory_section(*, order: int, template: str, context: Callable)
 def register_client_page_section(*, order: int, template: str, context: Callable) -> None:
     _client_page_sections.append(Section(order, template, context))
     _client_page_sections.sort(key=lambda s: s.order)
+
+
+def register_team_meeting_section(*, order: int, template: str, context: Callable) -> None:
+    """A block of team-level counts (no client data) on the team-meeting page."""
+    _team_meeting_sections.append(Section(order, template, context))
+    _team_meeting_sections.sort(key=lambda s: s.order)
 
 
 def _render_list(sections: list[Section], *args: Any) -> list[dict[str, Any]]:
@@ -52,3 +59,7 @@ def trajectory_sections(request, trajectory) -> list[dict[str, Any]]:
 
 def client_page_sections(request, client) -> list[dict[str, Any]]:
     return _render_list(_client_page_sections, request, client)
+
+
+def team_meeting_sections(request, since) -> list[dict[str, Any]]:
+    return _render_list(_team_meeting_sections, request, since)
