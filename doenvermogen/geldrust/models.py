@@ -84,7 +84,7 @@ class MunicipalScheme(models.Model):
     name = models.CharField(_("name"), max_length=120)
     kind = models.CharField(_("kind"), max_length=30, choices=Kind.choices)
     income_percentage = models.PositiveSmallIntegerField(
-        _("income limit, % of the social minimum"), null=True, blank=True
+        _("income limit, percentage of the social minimum"), null=True, blank=True
     )
     wealth_limit_single = models.PositiveIntegerField(
         _("wealth limit single"), null=True, blank=True

@@ -315,8 +315,10 @@ def missing_parameters(scheme: str, year: int) -> list[str]:
     missing = []
     for name, param in sorted(node.children.items()):
         try:
-            param(f"{year}-01-01")
+            value = param(f"{year}-01-01")
         except ParameterNotFoundError:
+            value = None
+        if value is None:
             missing.append(param.description or name)
     return missing
 
