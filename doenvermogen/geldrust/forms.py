@@ -104,6 +104,8 @@ class PlaceForm(StepForm):
             for m in municipalities
         ]
         self.fields["municipality"].required = False
+        if municipalities and not self.is_bound and not self.initial.get("municipality"):
+            self.initial["municipality"] = municipalities[0].code
         self.fields["year"].choices = [(y, str(y)) for y in covered_years()]
 
 
@@ -253,7 +255,7 @@ def initial_for(step: str, answers: dict[str, Any]) -> dict[str, Any]:
     if step == "place":
         return {
             "year": answers.get("year", default_year()),
-            "municipality": answers.get("municipality", ""),
+            "municipality": answers.get("municipality"),
         }
     return {k: v for k, v in answers.items() if not isinstance(v, list)}
 

@@ -301,7 +301,7 @@ def _reference(param, year: int) -> dict[str, str]:
 def _format_param(param, value: float) -> str:
     unit = param.metadata.get("unit")
     if unit == "/1":
-        return f"{value * 100:.3g}%".replace(".", ",")
+        return f"{value * 100:.3f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
     if unit == "year":
         return f"{int(value)} jaar"
     if unit == "boolean":
@@ -525,6 +525,8 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
             )
     if scheme == "zorgtoeslag" and unknown["adult_age"]:
         depends.append("of u 18 jaar of ouder bent")
+    why.append(WhyItem(HOW_IT_WORKS[scheme]))
+    why += _steps_from_trace(scheme, variables)
     if status == "no" and not depends:
         if scheme != "kinderbijslag" and not any("vermogen" in w.text for w in why):
             why.append(WhyItem(f"Met dit inkomen komt {name.lower()} uit op € 0."))
@@ -552,6 +554,44 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
         what_to_bring=APPLY[scheme]["bring"],
         deadline=APPLY[scheme]["deadline"].format(next_year=year + 1, year=year),
     )
+
+
+HOW_IT_WORKS = {
+    "zorgtoeslag": "Zo werkt het: de overheid bepaalt wat een zorgverzekering kost (de "
+    "standaardpremie). Een deel betaalt u zelf, naar uw inkomen (de normpremie). Zorgtoeslag is "
+    "het verschil.",
+    "huurtoeslag": "Zo werkt het: een deel van de huur betaalt u altijd zelf (de basishuur). Van "
+    "de huur daarboven telt eerst alles mee, dan 65% en boven de aftoppingsgrens 40%. Is uw "
+    "inkomen hoger dan het ijkpunt, dan gaat er een deel af.",
+    "kindgebonden_budget": "Zo werkt het: u krijgt een bedrag per kind, extra als u geen partner "
+    "heeft en extra voor kinderen van 12 jaar en ouder. Is het inkomen hoger dan de drempel, dan "
+    "gaat er een deel af.",
+    "kinderbijslag": "Zo werkt het: een vast bedrag per kind per kwartaal, hoger vanaf 6 en vanaf "
+    "12 jaar. Het hangt niet af van uw inkomen.",
+}
+STEP_LABELS = {
+    "zorgtoeslag": [("zorgtoeslag_normpremie", "Wat u zelf kunt betalen (normpremie)", "jaar")],
+    "huurtoeslag": [
+        ("huurtoeslag_rekenhuur", "Huur waarmee we rekenen", "maand"),
+        ("huurtoeslag_basishuur", "Basishuur (betaalt u zelf)", "maand"),
+        ("huurtoeslag_rent_part", "Huurtoeslag voor de huur", "maand"),
+        ("huurtoeslag_income_part", "Eraf voor het inkomen", "maand"),
+    ],
+    "kindgebonden_budget": [
+        ("kindgebonden_budget_maximum", "Het volle bedrag", "jaar"),
+        ("kindgebonden_budget_afbouw", "Eraf voor het inkomen", "jaar"),
+    ],
+    "kinderbijslag": [("kinderbijslag_quarter", "Kinderbijslag", "kwartaal")],
+}
+
+
+def _steps_from_trace(scheme: str, variables: dict[str, float]) -> list[WhyItem]:
+    """The engine's own intermediate results, in words."""
+    items = []
+    for name, label, per in STEP_LABELS[scheme]:
+        if name in variables:
+            items.append(WhyItem(f"{label}: {euro(variables[name])} per {per}."))
+    return items
 
 
 APPLY = {

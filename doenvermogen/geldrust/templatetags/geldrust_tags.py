@@ -36,3 +36,14 @@ def route_label(kind: str) -> str:
 @register.filter
 def get_item(mapping, key):
     return mapping.get(key) if hasattr(mapping, "get") else None
+
+
+@register.filter
+def iso_date(value: str):
+    """'2026-01-01' as a date, for Django's date filter (empty when it is not a date)."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
