@@ -16,11 +16,7 @@ def trajectory(request, trajectory) -> dict:
 
 
 def client_page(request, client) -> dict:
-    check = selectors.latest_check_for_client(client=client)
-    return {
-        "check": check,
-        "outcomes": selectors.outcomes_with_scheme(check) if check else [],
-    }
+    return {"check": selectors.latest_check_for_client(client=client)}
 
 
 def team_meeting(request, since) -> dict | None:
