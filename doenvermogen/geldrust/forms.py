@@ -25,12 +25,15 @@ STEP_TITLES = {
     "income": _("Income"),
     "wealth": _("Savings"),
     "home": _("Your home"),
+    "rent": _("Rent"),
     "consent": _("Keep the check"),
 }
 
 
 def steps_for(answers: dict[str, Any], *, with_consent: bool) -> list[str]:
     steps = ["place", "household", "ages", "income", "wealth", "home"]
+    if answers.get("renting") != "no":
+        steps.append("rent")  # asked only of people who rent (or have not answered yet)
     return steps + (["consent"] if with_consent else [])
 
 
@@ -192,6 +195,9 @@ class HomeForm(StepForm):
     renting = forms.ChoiceField(
         label=_("Do you rent your home?"), choices=YES_NO, widget=forms.RadioSelect
     )
+
+
+class RentForm(StepForm):
     rent = forms.IntegerField(
         label=_("Basic rent per month"),
         help_text=_("The rent without service costs, gas, water or electricity."),
@@ -205,16 +211,8 @@ class HomeForm(StepForm):
     )
     rent_unknown = _unknown()
 
-    def clean(self):
-        cleaned = super().clean()
-        if (
-            cleaned.get("renting") == "yes"
-            and cleaned.get("rent") is None
-            and not cleaned.get("rent_unknown")
-            and "rent" not in self.errors
-        ):
-            self.add_error("rent", _("Fill in the rent, or tick 'I don't know'."))
-        return cleaned
+    def unknown_pairs(self):
+        return [("rent", "rent_unknown")]
 
 
 class ConsentForm(StepForm, IdempotentFormMixin):
@@ -236,6 +234,7 @@ STEP_FORMS = {
     "income": IncomeForm,
     "wealth": WealthForm,
     "home": HomeForm,
+    "rent": RentForm,
     "consent": ConsentForm,
 }
 

@@ -100,7 +100,8 @@ def _scheme_data(outcome: SchemeOutcome) -> dict[str, Any]:
 def step_text(outcome: SchemeOutcome) -> str:
     scheme = _scheme_data(outcome)
     bring = scheme.get("what_to_bring") or []
-    text = f"{outcome.scheme_name} aanvragen."
+    text = f"{outcome.scheme_name} aanvragen"
+    text += f" (uiterlijk {scheme['deadline']})." if scheme.get("deadline") else "."
     if bring:
         text += " Neem mee: " + ", ".join(bring) + "."
     return text[:300]

@@ -74,6 +74,7 @@ def _wizard(request, *, mode: str, ctx: Authorized | None = None):
         form = form_class(request.POST, **kwargs)
         if form.is_valid():
             answers.update({k: v for k, v in form.cleaned_data.items() if k != "state"})
+            steps = steps_for(answers, with_consent=with_consent)
             if index + 1 >= len(steps):
                 return answers
             index += 1

@@ -24,7 +24,8 @@ NOOR_STEPS = [
     {"age": "35", "child_age_1": "7"},
     {"income": "24000"},
     {"wealth": "0"},
-    {"renting": "yes", "rent": "780"},
+    {"renting": "yes"},
+    {"rent": "780"},
 ]
 NOOR_JSON = {
     "year": 2026,
@@ -86,7 +87,8 @@ def test_i_dont_know_everywhere_gives_maybe(client):
         {"age_unknown": "on", "child_ages_unknown": "on"},
         {"income_unknown": "on"},
         {"wealth_unknown": "on"},
-        {"renting": "yes", "rent_unknown": "on"},
+        {"renting": "yes"},
+        {"rent_unknown": "on"},
     ]
     html = walk(client, "/geldrust/check/", steps).content.decode()
     assert "Misschien" in html
@@ -102,6 +104,11 @@ def test_questions_that_change_nothing_are_not_asked(client):
     html = response.content.decode()
     assert "child_age" not in html
     assert "service" not in html  # service costs do not count in 2026: never asked
+    steps = [NOOR_STEPS[0], {"partner": "no", "children": "0"}, {"age": "40"}, {"income": "0"}]
+    response = walk(client, "/geldrust/check/", [*steps, {"wealth": "0"}, {"renting": "no"}])
+    html = response.content.decode()
+    assert "Uitkomst van de geldcheck" in html  # not renting: no rent question, straight on
+    assert 'name="rent"' not in html
 
 
 @pytest.mark.django_db
@@ -119,7 +126,9 @@ def test_trajectory_check_with_consent_step_and_reminder(client, world):
     client.post(f"/geldrust/outcomes/{outcome.pk}/step/")
     client.post(f"/geldrust/outcomes/{outcome.pk}/step/")  # a double click makes one step
     step = Step.objects.get()
-    assert step.text.startswith("Huurtoeslag aanvragen. Neem mee: DigiD")
+    assert step.text.startswith(
+        "Huurtoeslag aanvragen (uiterlijk 1 september 2027). Neem mee: DigiD"
+    )
     assert step.due_on is not None
     reminder = Reminder.objects.get()
     assert reminder.step == step and reminder.trajectory == world.traj_a

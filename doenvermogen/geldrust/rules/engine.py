@@ -618,7 +618,7 @@ APPLY = {
         "how": "Kinderbijslag komt van de SVB. Krijgt u het nog niet? Vraag het aan bij de SVB.",
         "url": "https://www.svb.nl/nl/kinderbijslag",
         "bring": ["DigiD", "de geboortedatum van uw kind"],
-        "deadline": "binnen 3 jaar na de geboorte (daarna krijgt u minder terug)",
+        "deadline": "3 jaar na de geboorte",
     },
 }
 
