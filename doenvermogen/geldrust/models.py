@@ -65,7 +65,10 @@ class Municipality(models.Model):
                 "couple": float(self.social_minimum_couple),
             },
             "schemes": [s.as_rules_data() for s in self.schemes.all()],
-            "debt_routes": [r.as_rules_data() for r in self.debt_routes.all()],
+            "debt_routes": sorted(
+                (r.as_rules_data() for r in self.debt_routes.all()),
+                key=lambda r: DebtRoute.ORDER.index(r["kind"]),
+            ),
         }
 
 
@@ -162,6 +165,8 @@ class DebtRoute(models.Model):
         VOLUNTEER = "volunteer", _("with a volunteer")
         SOCIAL_WORK = "social_work", _("with social work or the neighbourhood team")
         FORMAL = "formal", _("formal debt counselling")
+
+    ORDER = ("self_help", "volunteer", "social_work", "formal")  # Geldfit's order: lightest first
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="debt_routes"

@@ -250,6 +250,8 @@ def test_api_answers_the_issue_json(client):
     )
     assert all({"code", "status", "amount_month", "why"} <= set(s) for s in data["schemes"])
     assert "kwijtschelding" in codes
+    kinds = [route["kind"] for route in data["debt_routes"]]
+    assert kinds == ["self_help", "volunteer", "social_work", "formal"]  # lightest help first
 
 
 @pytest.mark.django_db
