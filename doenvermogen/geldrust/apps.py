@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class GeldrustConfig(AppConfig):
@@ -8,6 +9,7 @@ class GeldrustConfig(AppConfig):
 
     def ready(self) -> None:
         from doenvermogen.geldrust import sections
+        from doenvermogen.ui.context_processors import register_navigation_item
         from doenvermogen.ui.sections import (
             register_client_page_section,
             register_team_meeting_section,
@@ -23,3 +25,4 @@ class GeldrustConfig(AppConfig):
         register_team_meeting_section(
             order=20, template="geldrust/_team_section.html", context=sections.team_meeting
         )
+        register_navigation_item("geldrust:check", _("Money check"), ("team",))

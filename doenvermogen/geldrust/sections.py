@@ -7,16 +7,16 @@ from doenvermogen.accounts.selectors import user_has_role
 from doenvermogen.geldrust import selectors
 
 
-def trajectory(request, trajectory) -> dict:
-    """The page authorized the trajectory already; read its checks without a second log row."""
+def trajectory(request, ctx) -> dict:
+    """The page authorized the trajectory already (``ctx``); no second log row."""
     return {
-        "trajectory": trajectory,
-        "checks": selectors.checks_for_trajectory(trajectory=trajectory),
+        "trajectory": ctx.trajectory,
+        "checks": selectors.checks_for_trajectory(trajectory=ctx.trajectory),
     }
 
 
-def client_page(request, client) -> dict:
-    return {"check": selectors.latest_check_for_client(client=client)}
+def client_page(request, ctx) -> dict:
+    return {"check": selectors.latest_check_for_client(client=ctx.client)}
 
 
 def team_meeting(request, since) -> dict | None:

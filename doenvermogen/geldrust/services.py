@@ -124,7 +124,7 @@ def outcome_to_step(
         author=author,
         goal=MONEY_GOAL,
         why="Meer rust over geld.",
-        form_key=f"geldrust-{trajectory.pk}",
+        idempotency_key=f"geldrust-plan-{trajectory.pk}",
     )
     due = today + datetime.timedelta(days=STEP_DAYS)
     step = step_add(
@@ -132,7 +132,7 @@ def outcome_to_step(
         author=author,
         text=step_text(outcome),
         due_on=due,
-        form_key=f"geldrust-outcome-{outcome.pk}",
+        idempotency_key=f"geldrust-step-{outcome.pk}",
     )
     starts = timezone.make_aware(
         datetime.datetime.combine(due - datetime.timedelta(days=2), datetime.time(9, 0))
@@ -144,7 +144,7 @@ def outcome_to_step(
         starts_at=starts,
         subject=Reminder.Subject.STEP,
         step=step,
-        form_key=f"geldrust-reminder-{outcome.pk}",
+        idempotency_key=f"geldrust-reminder-{outcome.pk}",
     )
     outcome.step = step
     outcome.updated_by = author

@@ -247,8 +247,12 @@ def check_print(request, check_id: int):
 @login_required
 @client_required
 def my_check(request, check_id: int):
-    ctx = access_own(user=request.user, event=events.MONEY_CHECK_VIEW)
-    check = ctx.load(MoneyCheck.objects.prefetch_related("outcomes__step"), check_id)
+    ctx, check = access_trajectory_object(
+        user=request.user,
+        queryset=MoneyCheck.objects.prefetch_related("outcomes__step"),
+        pk=check_id,
+        event=events.MONEY_CHECK_VIEW,
+    )
     return render(
         request, "geldrust/check_detail.html", {**_check_context(ctx, check), "mode": "client"}
     )
@@ -257,8 +261,12 @@ def my_check(request, check_id: int):
 @login_required
 @client_required
 def my_check_print(request, check_id: int):
-    ctx = access_own(user=request.user, event=events.MONEY_CHECK_PRINT)
-    check = ctx.load(MoneyCheck.objects.all(), check_id)
+    ctx, check = access_trajectory_object(
+        user=request.user,
+        queryset=MoneyCheck.objects.all(),
+        pk=check_id,
+        event=events.MONEY_CHECK_PRINT,
+    )
     return pdf_response(
         "pdf/geldrust_overview.html", _check_context(ctx, check), f"geldcheck-{check.pk}.pdf"
     )
@@ -288,23 +296,15 @@ def outcome_step(request, outcome_id: int):
 @login_required
 def outcome_record(request, outcome_id: int):
     """Record what came of a scheme (also by the client, from their own page)."""
-    if request.user.is_client:
-        ctx = access_own(user=request.user, event=events.MONEY_CHECK_UPDATE)
-        outcome = ctx.load(
-            SchemeOutcome.objects.select_related("money_check"),
-            outcome_id,
-            trajectory_path="money_check__trajectory",
-        )
-        target = ("geldrust:my_check", outcome.money_check_id)
-    else:
-        ctx, outcome = access_trajectory_object(
-            user=request.user,
-            queryset=SchemeOutcome.objects.select_related("money_check"),
-            pk=outcome_id,
-            event=events.MONEY_CHECK_UPDATE,
-            trajectory_path="money_check__trajectory",
-        )
-        target = ("geldrust:check_detail", outcome.money_check_id)
+    _ctx, outcome = access_trajectory_object(
+        user=request.user,
+        queryset=SchemeOutcome.objects.select_related("money_check"),
+        pk=outcome_id,
+        event=events.MONEY_CHECK_UPDATE,
+        trajectory_path="money_check__trajectory",
+    )
+    name = "geldrust:my_check" if request.user.is_client else "geldrust:check_detail"
+    target = (name, outcome.money_check_id)
     form = OutcomeForm(request.POST)
     if form.is_valid():
         services.outcome_record(

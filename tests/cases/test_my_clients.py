@@ -61,9 +61,9 @@ def test_attention_first_then_new(make):
     )
     new = make.trajectory(team=team, name="Nieuw")
     rows = selectors.trajectory_page_for_user(user=pro).rows
-    assert rows[0].pk == due.pk and "review due" in [str(a) for a in rows[0].attention]
-    assert rows[1].pk == new.pk and [str(a) for a in rows[1].attention] == ["new"]
-    assert rows[2].attention == []
+    assert rows[0].pk == due.pk and "review_due" in rows[0].attention_codes
+    assert rows[1].pk == new.pk and rows[1].attention_codes == ["new"]
+    assert rows[2].attention_codes == []
 
 
 def test_ended_trajectories_only_when_asked(make):

@@ -361,3 +361,18 @@ def test_sections_on_trajectory_and_client_page(client, world):
     client.force_login(world.traj_a.client.user)
     html = client.get("/me/").content.decode()
     assert "/geldrust/my/check/" in html
+
+
+@pytest.mark.django_db
+def test_client_prints_own_check_and_team_lead_sees_team_page(client, world):
+    check = services.money_check_create(
+        trajectory=world.traj_a, author=world.pro_a, household=NOOR_JSON, consent=True
+    )
+    client.force_login(world.traj_a.client.user)
+    pdf = client.get(f"/geldrust/my/checks/{check.pk}/print/")
+    assert pdf["Content-Type"] == "application/pdf"
+    client.force_login(world.lead_a)
+    assert "minder dan 5" in client.get("/geldrust/team/").content.decode()
+    client.force_login(world.pro_a)
+    assert client.get("/geldrust/team/").status_code == 404  # not a team lead
+    assert "Geldcheck" in client.get("/clients/").content.decode()  # in the menu
