@@ -13,7 +13,7 @@ from doenvermogen.accounts.models import Team, User
 from doenvermogen.cases.models import Trajectory
 from doenvermogen.core.idempotency import create_once
 from doenvermogen.geldrust.models import MoneyCheck, Municipality, SchemeOutcome, Screening
-from doenvermogen.geldrust.rules import CheckResult, check_household
+from doenvermogen.geldrust.rules import CheckResult, HouseholdError, check_household
 from doenvermogen.goals.models import GoalPlan, Step
 from doenvermogen.goals.services import goal_plan_create, step_add
 from doenvermogen.reminders.models import Reminder
@@ -35,7 +35,11 @@ def municipality_for(code: str) -> Municipality | None:
 
 def money_check_run(*, household: dict[str, Any]) -> CheckResult:
     """The check without storing anything (anonymous, the API, the command)."""
-    municipality = municipality_for(str(household.get("municipality") or ""))
+    code = household.get("municipality") if isinstance(household, dict) else None
+    municipality = municipality_for(code) if isinstance(code, str) else None
+    if isinstance(code, str) and code and municipality is None:
+        known = ", ".join(Municipality.objects.values_list("code", flat=True)) or "geen"
+        raise HouseholdError([f"De gemeente '{code[:60]}' kennen we niet. Bekende codes: {known}."])
     return check_household(
         household, municipality=municipality.as_rules_data() if municipality else None
     )

@@ -262,6 +262,7 @@ def test_api_answers_the_issue_json(client):
         ({**NOOR_JSON, "rent_month": 0}, "€ 0"),
         ({**NOOR_JSON, "children": [{"age": 1}] * 12}, "10 kinderen"),
         ({**NOOR_JSON, "year": 2031}, "2031"),
+        ({**NOOR_JSON, "municipality": "atlantis"}, "De gemeente 'atlantis' kennen we niet"),
     ],
 )
 def test_api_bad_input_is_a_dutch_400(client, body, fragment):
