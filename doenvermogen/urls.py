@@ -27,6 +27,7 @@ urlpatterns = [
     path("", include("doenvermogen.sso.urls")),
     path("", include("doenvermogen.privacy.urls")),
     path("api/", include("doenvermogen.api.urls")),
+    path("geldrust/", include("doenvermogen.geldrust.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),
 ]

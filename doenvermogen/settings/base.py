@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "doenvermogen.sso",
     "doenvermogen.privacy",
     "doenvermogen.api",
+    "doenvermogen.geldrust",
 ]
 
 MIDDLEWARE = [

@@ -29,6 +29,7 @@ from django.utils import timezone
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases import services as case_services
 from doenvermogen.clientaccess import services as account_services
+from doenvermogen.geldrust import services as money_services
 from doenvermogen.goals import services as goal_services
 from doenvermogen.psychoeducation import services as pe_services
 from doenvermogen.psychoeducation.models import StressEffect
@@ -97,6 +98,14 @@ AUDIENCE = {
     "privacy:my_data_pdf": CLIENT,
     "privacy:administrator_client_data_json": ADMIN,
     "privacy:administrator_client_data_pdf": ADMIN,
+    "geldrust:check_trajectory": STAFF,
+    "geldrust:check_detail": STAFF,
+    "geldrust:check_print": STAFF,
+    "geldrust:outcome_step": STAFF,
+    "geldrust:outcome_record": BOTH,
+    "geldrust:check_own": CLIENT,
+    "geldrust:my_check": CLIENT,
+    "geldrust:my_check_print": CLIENT,
 }
 
 EXEMPT = {
@@ -125,6 +134,12 @@ EXEMPT = {
     "sso:client_sign_in": "the DigiD button for clients, before signing in",
     "sso:providers": "administrators switch sign-in services on or off; no client",
     "privacy:register": "the register of processing; no client",
+    "geldrust:check": "the anonymous money check: nothing about a client, nothing kept",
+    "geldrust:check_print_anonymous": "the printout of an anonymous check",
+    "geldrust:screening": "three questions; counts per team only, no client",
+    "geldrust:team": "counts for a team lead, small groups suppressed (tests/geldrust)",
+    "geldrust:api_check": "the check as an API: no client, nothing kept (tests/geldrust)",
+    "geldrust:api_openapi": "the API description",
 }
 EXEMPT_NAMESPACES = {
     "admin": "Django's admin: superusers only; no client records are registered there",
@@ -220,6 +235,12 @@ def _client_world(traj, pro, effect) -> dict:
         organisation=traj.organisation, author=pro, name="Studie", instrument_list=[instrument]
     )
     participant = research_services.participant_enrol(study=study, trajectory=traj, author=pro)
+    money_check = money_services.money_check_create(
+        trajectory=traj,
+        author=pro,
+        household={"year": 2026, "adults": [{"age": 35, "income_year": 20000, "wealth": 0}]},
+        consent=True,
+    )
     return {
         "client": client,
         "ids": {
@@ -240,6 +261,8 @@ def _client_world(traj, pro, effect) -> dict:
             "participant_id": participant.pk,
             "instrument_id": instrument.pk,
             "moment": "pre",
+            "check_id": money_check.pk,
+            "outcome_id": money_check.outcomes.first().pk,
         },
         "link_token": token,
         "feed_token": feed_token,
