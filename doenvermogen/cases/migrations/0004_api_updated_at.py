@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cases', '0003_client_name_trigram'),
+        ('cases', '0003_idempotency_key'),
     ]
 
     operations = [

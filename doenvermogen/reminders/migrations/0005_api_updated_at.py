@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('reminders', '0002_idempotency_key'),
+        ('reminders', '0004_strategy_ref_index'),
     ]
 
     operations = [
