@@ -219,7 +219,7 @@ REGISTER: list[Entry] = [
         "delete",
     ),
     Entry(
-        "accounts.ClientAccessLink",
+        "clientaccess.ClientAccessLink",
         "client",
         SIGN_IN,
         _("the client's personal sign-in links (only a hash of each)"),

@@ -9,10 +9,10 @@ from django.core.management import call_command
 from django.urls import reverse
 from rest_framework.test import APIClient
 
-from doenvermogen.accounts.services import client_link_create
 from doenvermogen.api.demo import DEMO_TOKEN
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases.models import Client
+from doenvermogen.clientaccess.services import client_link_create
 from doenvermogen.sso.models import ClientIdentity, IdentityProvider
 
 pytestmark = pytest.mark.django_db

@@ -13,10 +13,11 @@ from django.urls import reverse
 from django.utils import timezone
 from pypdf import PdfReader
 
-from doenvermogen.accounts.models import ClientAccessLink, Membership
-from doenvermogen.accounts.services import client_link_create
+from doenvermogen.accounts.models import Membership
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases.models import Client, Trajectory
+from doenvermogen.clientaccess.models import ClientAccessLink
+from doenvermogen.clientaccess.services import client_link_create
 from doenvermogen.goals import services as goal_services
 from doenvermogen.goals.models import GoalPlan, Step
 from doenvermogen.privacy import register
