@@ -281,7 +281,7 @@ def trajectory_page_for_user(
 
     Only the rows on the page are written to the access log (one ``client.list`` row each).
     """
-    if user.is_client:
+    if not user.is_authenticated or user.is_client:
         return TrajectoryPage(rows=[], number=1, pages=1, total=0)  # staff only
     today = timezone.localdate()
     qs = visible_trajectories(user)
