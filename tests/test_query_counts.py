@@ -30,7 +30,7 @@ from tests.cases.test_every_url import (
 pytestmark = pytest.mark.django_db
 
 
-def _grow(world, objects, make) -> None:  # noqa: F811 - the fixture
+def _grow(world, make) -> None:
     """Three times as much of everything for Noor, and fifty more clients in her team."""
     traj, pro = world.traj_a, world.pro_a
     session = traj.psychoeducation_sessions.get()
@@ -96,7 +96,7 @@ def test_every_page_has_the_same_query_count_at_two_sizes(client, world, objects
     pages = [(name, user, _url(p, ids)) for name, user, p in _pages(world)]
     pages.append(("cases:my_clients", world.pro_a, "/clients/"))
     small = {(name, url, user.pk): _count(client, user, url) for name, user, url in pages}
-    _grow(world, objects, make)
+    _grow(world, make)
     large = {(name, url, user.pk): _count(client, user, url) for name, user, url in pages}
     measured = [k for k, (status, _) in small.items() if status == 200]
     assert len(measured) >= 20
