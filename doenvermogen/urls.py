@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("doenvermogen.goals.urls")),
     path("", include("doenvermogen.reminders.urls")),
     path("letters/", include("doenvermogen.letters.urls")),
+    path("rooms/", include("doenvermogen.rooms.urls")),
     path("admin-tools/", include("doenvermogen.cases.access_log_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

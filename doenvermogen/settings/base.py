@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "doenvermogen.goals",
     "doenvermogen.reminders",
     "doenvermogen.letters",
+    "doenvermogen.rooms",
 ]
 
 MIDDLEWARE = [
