@@ -10,5 +10,5 @@ class SelfscanConfig(AppConfig):
     def ready(self) -> None:
         from doenvermogen.ui.context_processors import register_navigation_item
 
-        register_navigation_item("selfscan:home", _("Self-scan"), ("team",))
+        register_navigation_item("selfscan:home", _("Self-scan"), ("team", "administrator"))
         register_navigation_item("selfscan:checkin", _("My stress"), ("team",))
