@@ -42,7 +42,6 @@ from doenvermogen.psychoeducation.sections import STEP_URLS
 from doenvermogen.reminders.ical import calendar_for_reminders
 from doenvermogen.ui.decorators import client_required, staff_required
 from doenvermogen.ui.pdf import pdf_response
-from doenvermogen.ui.sections import team_meeting_sections
 
 
 def _session(request, session_id: int, event: Event) -> tuple[Authorized, Session]:
@@ -433,7 +432,7 @@ def review(request, session_id: int):
         else:
             messages.success(request, _("The review has been saved."))
             return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
-    history = {s.pk: selectors.strategy_history(s) for s in current}
+    history = selectors.strategy_histories(session, current)
     overview = selectors.overview_for_trajectory(ctx)
     ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
@@ -561,24 +560,9 @@ def team_meeting(request):
     """Figures for the team meeting (team leads): how it is used and what helps. Counts only."""
     if not user_has_role(request.user, Membership.Role.TEAM_LEAD):
         raise Http404
-    periods = {"3": 91, "12": 365, "all": None}
-    period = request.GET.get("period", "12")
-    days = periods.get(period, 365)
-    since = timezone.localdate() - datetime.timedelta(days=days) if days else None
-    overview = selectors.team_overview(user=request.user, since=since)
-    outcomes = [
-        (value, label, overview.gates[value]) for value, label in GateConversation.Outcome.choices
-    ]
-    return render(
-        request,
-        "psychoeducation/team_meeting.html",
-        {
-            "overview": overview,
-            "period": period if period in periods else "12",
-            "outcomes": outcomes,
-            "sections": team_meeting_sections(request, since),
-        },
-    )
+    from doenvermogen.psychoeducation import team_meeting as figures
+
+    return figures.page(request)
 
 
 # --- The client's own page ---------------------------------------------------------------------

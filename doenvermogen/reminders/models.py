@@ -41,6 +41,8 @@ class Appointment(IdempotentModel):
     move_requested_at = models.DateTimeField(null=True, blank=True)
     move_request = models.CharField(_("request to move"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -82,7 +84,7 @@ class Reminder(IdempotentModel):
     appointment = models.ForeignKey(
         Appointment, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
-    strategy_ref = models.CharField(max_length=60, blank=True)
+    strategy_ref = models.CharField(max_length=60, blank=True, db_index=True)
     title = models.CharField(_("reminder text"), max_length=200)
     starts_at = models.DateTimeField(_("first time"))
     repeat = models.CharField(_("repeat"), max_length=10, choices=Repeat.choices, default="once")
@@ -93,6 +95,8 @@ class Reminder(IdempotentModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["starts_at", "id"]

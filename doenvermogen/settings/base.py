@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -46,20 +47,32 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
     "doenvermogen.core",
     "doenvermogen.ui",
     "doenvermogen.accounts",
     "doenvermogen.cases",
+    "doenvermogen.clientaccess",
     "doenvermogen.audit",
     "doenvermogen.psychoeducation",
     "doenvermogen.goals",
     "doenvermogen.reminders",
     "doenvermogen.letters",
+    "doenvermogen.rooms",
+    "doenvermogen.selfscan",
+    "doenvermogen.research",
+    "rest_framework",
+    "drf_spectacular",
+    "doenvermogen.sso",
+    "doenvermogen.privacy",
+    "doenvermogen.api",
     "doenvermogen.geldrust",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     # Compresses HTML for a cheap phone on a prepaid bundle (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -68,6 +81,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "doenvermogen.clientaccess.middleware.ClientLinkSessionMiddleware",
+    "doenvermogen.core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -117,7 +132,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Refuses a password for roles that must sign in through the organisation's identity provider.
+    "doenvermogen.sso.backends.PasswordPolicyBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on over OpenID Connect (providers configured in the admin).
+    "doenvermogen.sso.backends.ProviderBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -137,17 +156,60 @@ LOGIN_REDIRECT_URL = "ui:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
 # Lockout after repeated failed sign-ins (django-axes): 5 failures lock that e-mail address from
-# that IP address for 30 minutes.
+# that IP address for 30 minutes. Per (e-mail, address), never per e-mail alone: somebody who
+# knows a colleague's e-mail address cannot lock the colleague out from another address, and a
+# lock ends after 30 minutes. The address is the real client's behind TRUSTED_PROXY_COUNT
+# reverse proxies (docs/admin.md and docs/security.md), not the proxy's.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.5  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "doenvermogen.core.client_ip.client_ip"
+# How many reverse proxies in front of the app append to X-Forwarded-For (nginx: 1). 0 = none.
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 SESSION_COOKIE_AGE = 60 * 60 * 12
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# Content-Security-Policy (django-csp): nothing but our own scripts, styles and images; no inline
+# script or style anywhere (tests/core/test_security_headers.py checks the templates), no frames.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+    }
+}
+# Permissions-Policy (django-permissions-policy): only full screen (the talk chart), nothing else.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "autoplay": [],
+    "camera": [],
+    "display-capture": [],
+    "fullscreen": ["self"],
+    "geolocation": [],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "midi": [],
+    "payment": [],
+    "usb": [],
+}
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_REFERRER_POLICY = "same-origin"
 
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", _("Dutch")), ("en", _("English"))]
@@ -193,10 +255,18 @@ REMINDERS_LEASE_SECONDS = int(os.environ.get("REMINDERS_LEASE_SECONDS", "600"))
 # How long a client's personal sign-in link stays valid.
 CLIENT_LINK_DAYS = int(os.environ.get("CLIENT_LINK_DAYS", "30"))
 
+# Tokens in addresses (personal links, calendar feeds) are masked in every log line.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"mask_tokens": {"()": "doenvermogen.core.logmask.TokenMaskFilter"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["mask_tokens"]},
+    },
+    "loggers": {
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+        "django.request": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
@@ -207,3 +277,37 @@ LETTERS_ANALYZER = os.environ.get("LETTERS_ANALYZER", "frog")
 LETTERS_API_TOKENS = env_list("LETTERS_API_TOKENS")
 # Largest upload the letter checker accepts.
 LETTERS_MAX_UPLOAD_BYTES = int(os.environ.get("LETTERS_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+
+# Single sign-on (doenvermogen.sso): identity providers are configured in the admin. The BSN from a
+# DigiD broker is never stored: only an HMAC-SHA256 with this key (set it apart from SECRET_KEY so a
+# rotated SECRET_KEY does not break matching; changing this key unlinks every client's DigiD).
+BSN_HASH_KEY = os.environ.get("BSN_HASH_KEY", SECRET_KEY)
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
+
+# Privacy (doenvermogen.privacy): retention defaults in days per kind of data; an organisation
+# overrides them in the admin. docs/admin.md argues each default.
+PRIVACY_RETENTION_DAYS = {
+    "case_work": int(os.environ.get("RETENTION_CASE_WORK_DAYS", str(2 * 365))),
+    "planning": int(os.environ.get("RETENTION_PLANNING_DAYS", "90")),
+    "contact": int(os.environ.get("RETENTION_CONTACT_DAYS", str(2 * 365))),
+    "sign_in": int(os.environ.get("RETENTION_SIGN_IN_DAYS", "0")),
+}
+
+# REST API for case systems (doenvermogen.api).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["doenvermogen.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["doenvermogen.api.permissions.HasScope"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",
+    "ALLOWED_VERSIONS": ["v1"],
+    "DEFAULT_VERSION": "v1",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "doenvermogen API",
+    "DESCRIPTION": "For case systems: clients, trajectories, goal plans, reminders and more.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}

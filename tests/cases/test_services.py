@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -104,8 +105,33 @@ def test_demo_data_command_is_idempotent(db):
     roles = list(Membership.objects.filter(organisation=org).values_list("role", flat=True))
     assert roles.count("professional") >= 3 and "team_lead" in roles
     assert "researcher" in roles and "administrator" in roles
-    assert Client.objects.filter(organisation=org).count() == 5
+    from doenvermogen.research.demo import CLIENTS as RESEARCH_CLIENTS
+
+    assert Client.objects.filter(organisation=org).count() == 5 + len(RESEARCH_CLIENTS)
     ended = Trajectory.objects.filter(organisation=org, ended_on__isnull=False).count()
     assert ended >= 1
     call_command("load_demo_data", "--reset")
-    assert Client.objects.filter(organisation__name__contains="demo").count() == 5
+    assert Client.objects.filter(organisation__name__contains="demo").count() == 5 + len(
+        RESEARCH_CLIENTS
+    )
+
+
+def test_demo_involvements_can_open_their_trajectories(db, client):
+    """Everyone the demo makes involved (e.g. who reviews Noor's strategies) can open the page."""
+
+    call_command("load_demo_data")
+    involvements = Involvement.objects.select_related("trajectory", "professional")
+    assert involvements.filter(responsible_for_reviews=True).exists()
+    for involvement in involvements:
+        client.force_login(involvement.professional)
+        url = reverse("cases:trajectory_detail", args=[involvement.trajectory_id])
+        assert client.get(url).status_code == 200, involvement
+
+
+def test_only_team_members_can_be_involved(world):
+
+    with pytest.raises(ValidationError):
+        services.involvement_set(
+            trajectory=world.traj_a, author=world.pro_a, professional=world.pro_b, role="other"
+        )
+    assert not world.traj_a.involvements.filter(professional=world.pro_b).exists()
