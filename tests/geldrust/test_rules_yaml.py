@@ -34,3 +34,26 @@ def test_openfisca_yaml_case(case):
         assert abs(got - expected) <= case["absolute_error_margin"], (
             f"{case['name']}: {variable} = {got}, expected {expected} ({case['description']})"
         )
+
+
+def test_openfiscas_own_test_runner_passes_the_same_files():
+    """The files are OpenFisca's format: its own runner (``openfisca_core.tools.test_runner``)
+    passes them too. In a subprocess, because that runner starts a pytest of its own."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from openfisca_core.tools.test_runner import run_tests\n"
+        "from doenvermogen.geldrust.rules.system import tax_benefit_system\n"
+        f"sys.exit(run_tests(tax_benefit_system(), [{str(RULES)!r}], options={{}}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    assert f"{len(CASES)} passed" in done.stdout
