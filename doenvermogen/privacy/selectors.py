@@ -48,23 +48,9 @@ def _label(f: models.Field) -> str:
     return capfirst(gettext(_LABELS.get(f.name, str(f.verbose_name)) if auto else f.verbose_name))
 
 
-# Related objects shown by name (their __str__ reads only their own fields); others by number.
-_NAMED = {"accounts.User", "accounts.Organisation", "accounts.Team", "cases.Client"}
-
-
-def _relations(model: type[models.Model]) -> list[str]:
-    return [
-        f.name
-        for f in model._meta.concrete_fields
-        if f.is_relation and f.name not in _SKIP_RELATIONS and f.related_model._meta.label in _NAMED
-    ]
-
-
 def _value(obj: models.Model, f: models.Field) -> Any:
-    """A readable value: names for people and teams, labels for choices; dates stay dates."""
+    """A readable value: names for relations, labels for choices; dates stay dates."""
     if f.is_relation:
-        if f.related_model._meta.label not in _NAMED:
-            return getattr(obj, f.attname)
         related = getattr(obj, f.name, None)
         return str(related) if related is not None else None
     value = getattr(obj, f.attname)
@@ -95,12 +81,19 @@ def personal_data_collect(ctx) -> dict[str, Any]:
     sections = []
     for entry in register.entries():
         model = entry.model_class
-        rows = [
-            _row(obj)
-            for obj in model._default_manager.filter(**entry.client_filter(client.pk))
-            .select_related(*_relations(model))
-            .order_by("pk")
+        relations = [  # shown by name: loaded with the rows, not one query per row
+            f.name
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.name not in _SKIP and f.name not in _SKIP_RELATIONS
         ]
+        relations += [  # and what their names are made of, one step further
+            f"{name}__{g.name}"
+            for name in list(relations)
+            for g in model._meta.get_field(name).related_model._meta.concrete_fields
+            if g.is_relation and g.name != "user"
+        ]
+        found = model._default_manager.filter(**entry.client_filter(client.pk))
+        rows = [_row(obj) for obj in found.select_related(*relations).order_by("pk")]
         if rows:
             sections.append(
                 Section(
