@@ -3,9 +3,11 @@
 One entry per model that holds client data, saying how to reach the client from it
 (``client_path``), the kind of data (which retention period applies), the purpose and the legal
 basis, and what erasure does: ``delete`` the rows, or ``anonymise`` them (blank every free-text
-field, so that counts and catalogue choices stay as anonymised research data). The free-text
-fields are found from the model itself (``personal_fields``), so a new text field is covered
-without a change here; ``tests/privacy`` fails when a new model with client data is missing.
+field, so that counts and catalogue choices stay as anonymised research data), or ``keep`` them
+(research answers under a random research number: the client record itself is anonymised). The
+free-text fields are found from the model itself (``personal_fields``), so a new text field is
+covered without a change here; ``tests/privacy`` fails when a new model with client data is
+missing.
 """
 
 from __future__ import annotations
@@ -43,7 +45,8 @@ class Entry:
     category: str
     purpose: Promise
     basis: Promise
-    erase: str  # "delete" | "anonymise"
+    erase: str  # "delete" | "anonymise" | "keep" (pseudonymous research data: the client is
+    # anonymised, the research number and answers stay for the study)
     keep_fields: tuple[str, ...] = field(default=())  # text fields that are not personal
 
     @property
@@ -217,6 +220,38 @@ REGISTER: list[Entry] = [
         _("when a reminder was sent"),
         CONSENT,
         "delete",
+    ),
+    Entry(
+        "geldrust.MoneyCheck",
+        "trajectory__client",
+        CASE_WORK,
+        _("the money check: household and the income support found (geldrust)"),
+        CONSENT,
+        "delete",
+    ),
+    Entry(
+        "geldrust.SchemeOutcome",
+        "money_check__trajectory__client",
+        CASE_WORK,
+        _("what came of each scheme of a money check"),
+        CONSENT,
+        "delete",
+    ),
+    Entry(
+        "research.Participant",
+        "client",
+        CASE_WORK,
+        _("taking part in a study, under a random research number"),
+        CONSENT,
+        "keep",
+    ),
+    Entry(
+        "research.Measurement",
+        "participant__client",
+        CASE_WORK,
+        _("answers to a research questionnaire (pre- and post-measurement)"),
+        CONSENT,
+        "keep",
     ),
     Entry(
         "clientaccess.ClientAccessLink",

@@ -38,7 +38,7 @@ def personal_data_erase(*, client_id: int, category: str, actor: User | None = N
     changed = 0
     # Children before parents: the register lists parents first.
     for entry in reversed(register.entries()):
-        if entry.category != category:
+        if entry.category != category or entry.erase == "keep":
             continue
         queryset = entry.model_class._default_manager.filter(**entry.client_filter(client_id))
         if entry.erase == "delete":
