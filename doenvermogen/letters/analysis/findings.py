@@ -489,7 +489,10 @@ def find_missing_deadline(ctx: Context) -> list[Finding]:
 
 
 _PHONE = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)(?:[\s-]?\d){9}(?!\d)|(?<!\d)14\s?0\d{2,3}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: Only at the start of a run of address characters and with bounded parts, so the search
+#: stays linear in the length of the text (an unanchored ``[\w.+-]+@`` backtracks
+#: quadratically over a long run of letters).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
 
 
 def has_contact(text: str) -> bool:
@@ -513,6 +516,13 @@ def find_missing_contact(ctx: Context) -> list[Finding]:
     ]
 
 
+_NAME_WORD = re.compile(r"[\w.'’-]+")
+_WHOLE_WORD = re.compile(r"(?<![\w'’-])\w+(?![\w'’-])")
+_CAPITALS = re.compile(r"\b[A-ZÀ-Ý]{2,}(?:[\s-]+[A-ZÀ-Ý]{2,})*\b")
+_CAPITAL_WORD = re.compile(r"[A-ZÀ-Ý]+")
+_EXCLAMATION = re.compile(r"!+")
+_MET_VRIENDELIJKE_GROET = re.compile(r"^\s*met\s+vriendelijke\s+groet", re.IGNORECASE)
+
 _TUSSENVOEGSELS = {
     "van",
     "de",
@@ -531,7 +541,7 @@ _TUSSENVOEGSELS = {
 
 
 def _looks_like_name(line: str, departments: frozenset[str]) -> bool:
-    words = re.findall(r"[\w.'’-]+", line)
+    words = _NAME_WORD.findall(line)
     if not 1 < len(words) <= 5 and not (len(words) == 1 and len(words[0]) > 2):
         return False
     if len(words) == 1:
@@ -557,7 +567,7 @@ def signature_lines(text: str) -> list[str]:
     for i in range(len(lines) - 1, -1, -1):
         if closing.match(lines[i]):
             return lines[i + 1 : i + 6]
-        if re.match(r"^\s*met\s+vriendelijke\s+groet", lines[i], re.IGNORECASE):
+        if _MET_VRIENDELIJKE_GROET.match(lines[i]):
             return lines[i + 1 : i + 6]
     return []
 
@@ -596,7 +606,7 @@ def find_inconsistent_address(ctx: Context) -> list[Finding]:
     """The reader is addressed with both "u" and "je/jij"."""
     formal: list[re.Match[str]] = []
     informal: list[re.Match[str]] = []
-    for m in re.finditer(r"(?<![\w'’-])[\w]+(?![\w'’-])", ctx.text):
+    for m in _WHOLE_WORD.finditer(ctx.text):
         w = m.group(0).lower()
         if w in _FORMAL:
             formal.append(m)
@@ -625,8 +635,8 @@ def find_shouting(ctx: Context) -> list[Finding]:
     """Words in capitals and exclamation marks."""
     acronyms = rules().acronyms
     out: list[Finding] = []
-    for m in re.finditer(r"\b[A-ZÀ-Ý]{2,}(?:[\s-]+[A-ZÀ-Ý]{2,})*\b", ctx.text):
-        words = re.findall(r"[A-ZÀ-Ý]+", m.group(0))
+    for m in _CAPITALS.finditer(ctx.text):
+        words = _CAPITAL_WORD.findall(m.group(0))
         shouting = [w for w in words if w not in acronyms]
         if not shouting:
             continue
@@ -648,7 +658,7 @@ def find_shouting(ctx: Context) -> list[Finding]:
                 end=m.end(),
             )
         )
-    for m in re.finditer(r"!+", ctx.text):
+    for m in _EXCLAMATION.finditer(ctx.text):
         out.append(
             Finding(
                 code="shouting",

@@ -22,6 +22,12 @@ MAX_DOCX_MEMBERS = 2_000
 MAX_DOCX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_DOCX_RATIO = 100
 MAX_PDF_PAGES = 100
+#: Decompressed bytes one pdf stream may grow to, and all page contents together. A page of a
+#: letter is a few kB; a "pdf bomb" (a small file that inflates to gigabytes) stops here.
+MAX_PDF_STREAM_BYTES = 8 * 1024 * 1024
+MAX_PDF_CONTENT_BYTES = 32 * 1024 * 1024
+#: Characters of text a file may give (10,000 words are about 70,000 characters).
+MAX_TEXT_CHARS = 200_000
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf")
 
 
@@ -34,6 +40,7 @@ class LetterInputError(ValueError):
         self.code = code
 
 
+_NON_SPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 DUTCH_FUNCTION_WORDS = frozenset(
@@ -216,7 +223,7 @@ def looks_dutch(text: str) -> bool:
 
 
 def count_words(text: str) -> int:
-    return len(re.findall(r"\S+", text))
+    return len(_NON_SPACE.findall(text))
 
 
 def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
@@ -327,26 +334,69 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(paragraphs)
 
 
+def _pdf_bomb() -> LetterInputError:
+    return LetterInputError(
+        "Deze pdf is verdacht: hij wordt bij uitpakken veel te groot. We openen hem niet. "
+        "Plak de tekst van de brief.",
+        "zip_bomb",
+    )
+
+
+def _pdf_limits() -> dict[str, int]:
+    """pypdf's per-stream limits, set far below its defaults (75 MB)."""
+    n = MAX_PDF_STREAM_BYTES
+    return {
+        "zlib_maximum_output_length": n,
+        "lzw_maximum_output_length": n,
+        "run_length_maximum_output_length": n,
+        "array_based_stream_maximum_output_length": n,
+        "brotli_maximum_output_length": n,
+        "jbig2_maximum_output_length": n,
+        "image_maximum_buffer_size": n,
+        "maximum_declared_stream_length": n,
+        "stream_decoding_work_maximum_length": 4 * n,
+    }
+
+
 def _pdf_text(data: bytes) -> str:
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
-
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise LetterInputError(
-                "Deze pdf is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord, of "
-                "plak de tekst.",
-                "encrypted",
-            )
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise LetterInputError(
-                f"Deze pdf heeft meer dan {MAX_PDF_PAGES} pagina's. Controleer de brief in delen.",
-                "too_long",
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        from pypdf import PdfReader, apply_configuration
+        from pypdf.errors import LimitReachedError, PyPdfError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise _unreadable("pdf-bestand") from exc
+    try:
+        with apply_configuration(**_pdf_limits()):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise LetterInputError(
+                    "Deze pdf is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord, "
+                    "of plak de tekst.",
+                    "encrypted",
+                )
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise LetterInputError(
+                    f"Deze pdf heeft meer dan {MAX_PDF_PAGES} pagina's. Controleer de brief "
+                    "in delen.",
+                    "too_long",
+                )
+            pages: list[str] = []
+            content_bytes = 0
+            for page in reader.pages:
+                contents = page.get_contents()
+                content_bytes += len(contents.get_data()) if contents is not None else 0
+                if content_bytes > MAX_PDF_CONTENT_BYTES:
+                    raise _pdf_bomb()
+                pages.append(page.extract_text() or "")
+                if sum(len(p) for p in pages) > MAX_TEXT_CHARS:
+                    raise LetterInputError(
+                        "Deze pdf bevat veel te veel tekst voor één brief. Controleer de brief "
+                        "in delen.",
+                        "too_long",
+                    )
     except LetterInputError:
         raise
+    except LimitReachedError as exc:
+        raise _pdf_bomb() from exc
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         raise _unreadable("pdf-bestand") from exc
     except Exception as exc:  # pypdf raises many kinds of errors on damaged files
