@@ -19,7 +19,7 @@ sys.path.insert(0, str(HERE))
 
 from fixture_texts import TEXTS  # noqa: E402
 
-from doenvermogen.letters.analysis.analyzers import segment_text, segments_key  # noqa: E402
+from doenvermogen.letters.analysis.analyzers import frog_pieces, segments_key  # noqa: E402
 from doenvermogen.letters.analysis.frog import FrogAnalyzer  # noqa: E402
 from doenvermogen.letters.analysis.inputs import validate_text  # noqa: E402
 
@@ -40,7 +40,7 @@ def main() -> None:
         old.unlink()
     analyzer = FrogAnalyzer()
     for name, text in all_texts().items():
-        segments = segment_text(validate_text(text))
+        segments = [p.text for p in frog_pieces(validate_text(text))]
         raw = analyzer.raw_output(segments)
         out = FROG_DIR / f"{name}.frog.tsv"
         out.write_text(f"# segments-sha256 {segments_key(segments)}\n{raw}", encoding="utf-8")

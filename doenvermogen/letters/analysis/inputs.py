@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import PurePath
 from xml.etree import ElementTree
 
@@ -226,6 +227,102 @@ def count_words(text: str) -> int:
     return len(_NON_SPACE.findall(text))
 
 
+_HTML_TAG = re.compile(
+    r"<\s{0,3}/?\s{0,3}(?:html|head|body|p|br|div|span|table|tbody|thead|tr|td|th|li|ul|ol|"
+    r"h[1-6]|b|i|u|strong|em|a|font|style|script|meta|title|img|hr|section|article|header|"
+    r"footer|blockquote|pre|o:p)\b[^<>]{0,1000}>",
+    re.IGNORECASE,
+)
+_HTML_DOCUMENT = re.compile(r"<!doctype\s{1,5}html|<html\b", re.IGNORECASE)
+_HTML_BLOCKS = frozenset(
+    [
+        "p",
+        "br",
+        "div",
+        "table",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "title",
+    ]
+)
+MAX_LONG_WORD = 300
+
+
+def looks_like_html(text: str) -> bool:
+    """Pasted from a web page or an e-mail source: a whole HTML document, or two tags."""
+    if _HTML_DOCUMENT.search(text):
+        return True
+    return any(n >= 1 for n, _tag in enumerate(_HTML_TAG.finditer(text)))
+
+
+class _TextFromHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in _HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """The text of pasted HTML: tags removed, paragraphs and line breaks kept, entities read."""
+    parser = _TextFromHtml()
+    parser.feed(text)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+#: Shown with the report when pasted HTML was turned into plain text.
+HTML_NOTICE = (
+    "De tekst bevatte HTML-opmaak (bijvoorbeeld uit een webpagina of e-mail). We hebben de "
+    "opmaak weggehaald en alleen de tekst gecontroleerd."
+)
+
+
+def prepare_text(text: str, max_words: int = MAX_WORDS) -> tuple[str, list[str]]:
+    """`validate_text`, after turning pasted HTML into plain text; also returns the notices
+    for the user (in Dutch)."""
+    notices: list[str] = []
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notices.append(HTML_NOTICE)
+    return validate_text(text, max_words=max_words), notices
+
+
 def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
     """Check that `text` is a letter we can check; return it with normalised line ends."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
@@ -243,6 +340,12 @@ def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
             f"De tekst is te lang: {n:,} woorden. We kunnen brieven tot {max_words:,} woorden "
             "controleren. Controleer de brief in delen.".replace(",", "."),
             "too_long",
+        )
+    if any(len(w) > MAX_LONG_WORD for w in _NON_SPACE.findall(text)):
+        raise LetterInputError(
+            f"Er staat een 'woord' van meer dan {MAX_LONG_WORD} tekens zonder spatie in de "
+            "tekst. Dat is geen tekst van een brief. Haal het weg en probeer het opnieuw.",
+            "unreadable",
         )
     if not looks_dutch(text):
         raise LetterInputError(
