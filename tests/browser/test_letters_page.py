@@ -16,14 +16,10 @@ HARSH = (
 
 
 def test_letter_writer_checks_a_harsh_letter(
-    world, signed_in_page, assert_no_axe_violations, monkeypatch
+    world, signed_in_page, assert_no_axe_violations, settings
 ):
-    from doenvermogen.letters import services
-    from doenvermogen.letters.analysis import SimpleAnalyzer
-
     # Fast and independent of Frog here; tests/letters_web has the Frog-backed page test.
-    monkeypatch.setattr(services, "analyzer", SimpleAnalyzer)
-    monkeypatch.setattr(services, "analyzer_is_full", lambda: False)
+    settings.LETTERS_ANALYZER = "simple"
     page = signed_in_page(world.pro_a)
     page.goto("/letters/")
     assert_no_axe_violations(page)
