@@ -10,6 +10,7 @@ Writes ``tests/letters/fixtures/frog/<name>.frog.tsv``: a first line
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -27,10 +28,17 @@ FROG_DIR = HERE / "fixtures" / "frog"
 LETTERS_DIR = HERE / "fixtures" / "letters"
 
 
+def judge_text(path: Path) -> str:
+    """A judges' letter as LiNT-II's demo analysed it: `## ` heading markers stripped."""
+    return re.sub(r"(?m)^## ", "", path.read_text(encoding="utf-8"))
+
+
 def all_texts() -> dict[str, str]:
     texts = dict(TEXTS)
     for path in sorted(LETTERS_DIR.glob("*.txt")):
         texts[f"letter_{path.stem}"] = path.read_text(encoding="utf-8")
+    for path in sorted((HERE / "fixtures" / "judges").glob("*.txt")):
+        texts[f"judge_{path.stem}"] = judge_text(path)
     return texts
 
 

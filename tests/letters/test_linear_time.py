@@ -51,6 +51,8 @@ ENDINGS = ("", "x", "!", "@")
 def _module_patterns() -> list[tuple[str, re.Pattern[str]]]:
     out = []
     for info in pkgutil.iter_modules(analysis_pkg.__path__):
+        if info.name.startswith("__"):
+            continue  # __main__ runs the pool
         module = importlib.import_module(f"{analysis_pkg.__name__}.{info.name}")
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern):

@@ -328,6 +328,44 @@ def align(text: str, sentences: Iterable[list[Token]]) -> list[Sentence]:
     return out
 
 
+#: Verbs Frog sometimes reads as an infinitive in a main clause ("Aan de keuring zijn geen
+#: kosten verbonden": zijn/WW(inf)), so the sentence has no finite verb and drops out of
+#: LiNT-II's clause count.
+_FINITE_AS_INFINITIVE = frozenset(
+    {"zijn", "hebben", "worden", "kunnen", "moeten", "mogen", "willen", "zullen", "blijven"}
+)
+#: Plural verb forms Frog reads as a plural noun ("De kosten bedragen € 25": N(soort,mv)).
+_VERBS_READ_AS_NOUNS = frozenset(
+    {"bedragen", "bedroegen", "betreffen", "betroffen", "omvatten", "beslaan", "bestaan"}
+)
+_DETERMINERS = frozenset(
+    {"de", "het", "een", "deze", "die", "dit", "dat", "uw", "onze", "ons", "hun", "mijn", "jouw"}
+)
+
+
+def repair_mistags(sentence: Sentence) -> Sentence:
+    """Fix Frog's known mis-tags in a sentence that has no finite verb at all.
+
+    Only then: a main-clause "zijn"/"hebben"/modal tagged as an infinitive (not after "te"),
+    or a plural verb form such as "bedragen" tagged as a noun (not after a determiner),
+    becomes the finite verb. The parse is left as Frog made it.
+    """
+    tokens = sentence.tokens
+    if any(t.is_finite_verb for t in tokens):
+        return sentence
+    for i, t in enumerate(tokens):
+        before = tokens[i - 1].word.lower() if i else ""
+        low = t.word.lower()
+        if t.pos == "WW" and "inf" in t.feats and low in _FINITE_AS_INFINITIVE and before != "te":
+            fixed = replace(t, tag="WW(pv,tgw,mv)")
+        elif t.pos == "N" and low in _VERBS_READ_AS_NOUNS and before not in _DETERMINERS:
+            fixed = replace(t, tag="WW(pv,tgw,mv)", lemma=low if low.endswith("en") else t.lemma)
+        else:
+            continue
+        return replace(sentence, tokens=[*tokens[:i], fixed, *tokens[i + 1 :]])
+    return sentence
+
+
 def _merge(first: Sentence, second: Sentence) -> Sentence:
     """Join two sentences that Frog saw apart because we cut an over-long sentence."""
     offset = len(first.tokens)
@@ -362,7 +400,8 @@ def assemble(text: str, pieces: Sequence[Piece], raw: Iterable[list[Token]]) -> 
         previous_piece = piece_index
     for i, sentence in enumerate(out):
         if sentence.capped:
-            out[i] = replace(sentence, text=text[sentence.start : sentence.end])
+            sentence = replace(sentence, text=text[sentence.start : sentence.end])
+        out[i] = repair_mistags(sentence)
     return AnalyzedText(text=text, sentences=out)
 
 

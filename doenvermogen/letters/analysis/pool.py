@@ -23,7 +23,7 @@ lives in memory until its result has been fetched, or for `RESULT_TTL` seconds a
 
 Lives here: `PoolServer`, `PoolClient`, `PoolAnalyzer` (the `Analyzer` over a client),
 `ensure_pool()` (start the pool process when none answers) and the command line
-``python -m doenvermogen.letters.analysis.pool serve``. Not here: Frog itself (`frog.py`).
+``python -m doenvermogen.letters.analysis serve``. Not here: Frog itself (`frog.py`).
 """
 
 from __future__ import annotations
@@ -360,7 +360,7 @@ def ensure_pool(
                     [
                         sys.executable,
                         "-m",
-                        "doenvermogen.letters.analysis.pool",
+                        "doenvermogen.letters.analysis",
                         "serve",
                         "--address",
                         str(address),
@@ -387,7 +387,7 @@ def ensure_pool(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m doenvermogen.letters.analysis.pool")
+    parser = argparse.ArgumentParser(prog="python -m doenvermogen.letters.analysis")
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the analysis pool (Frog processes)")
     serve.add_argument("--address", required=True, help="socket path, or host:port for TCP")

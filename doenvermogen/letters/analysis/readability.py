@@ -323,9 +323,11 @@ class SentenceReadability:
 
     @property
     def content_words_per_clause(self) -> float | None:
-        if not self.finite_verbs:
+        """Content words per finite verb; a sentence without a finite verb is one clause
+        (as LiNT-II does since its structure-aware version)."""
+        if not self.word_count:
             return None
-        return len(self.content_words) / self.finite_verbs
+        return len(self.content_words) / (self.finite_verbs or 1)
 
     @property
     def proportion_concrete_nouns(self) -> float | None:
