@@ -1,7 +1,8 @@
 """The access log: an append-only record of who read or changed which client record, when and why.
 
-Entries are written only through ``doenvermogen.audit.services.access_log_write`` (called by the
-selectors and services of the other apps). They are never updated or deleted by the application.
+Entries are written only through ``doenvermogen.audit.services.log_event`` / ``log_denied`` with a
+named event from ``doenvermogen.audit.events`` (called by the selectors and services of the other
+apps). They are never updated or deleted by the application.
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ class AccessLogEntry(models.Model):
     event = models.CharField(_("event"), max_length=60, blank=True, db_index=True)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default="web")
     # Not a foreign key: the log outlives the record it speaks of.
-    client_id = models.BigIntegerField(_("client"), null=True, db_index=True)
+    client_id = models.BigIntegerField(_("client"), null=True)  # indexed with `at` below
     object_type = models.CharField(_("object"), max_length=60)
     object_id = models.CharField(_("object id"), max_length=40, blank=True)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
@@ -59,6 +60,7 @@ class AccessLogEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["client_id", "at"], name="accesslog_client_at")]
         verbose_name = _("access-log entry")
         verbose_name_plural = _("access log")
 

@@ -6,6 +6,9 @@ class RemindersConfig(AppConfig):
     label = "reminders"
 
     def ready(self) -> None:
+        from doenvermogen.reminders import attention
+
+        attention.register()
         from doenvermogen.reminders import sections
         from doenvermogen.ui.sections import (
             register_client_page_section,

@@ -30,9 +30,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from doenvermogen.accounts.models import User
+from doenvermogen.audit import events
+from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_object, access_log_write
+from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Client, Consent, Trajectory
+from doenvermogen.core.idempotency import create_once
 from doenvermogen.reminders.models import (
     LOCAL_TZ,
     Appointment,
@@ -42,10 +45,10 @@ from doenvermogen.reminders.models import (
 )
 
 logger = logging.getLogger(__name__)
-Action = AccessLogEntry.Action
 Status = Delivery.Status
 
-LEASE = datetime.timedelta(minutes=10)
+# How long a claim (pending → sending) holds before the sweep may release it: longer than a send.
+LEASE = datetime.timedelta(seconds=getattr(settings, "REMINDERS_LEASE_SECONDS", 600))
 MAX_ATTEMPTS = 5
 BACKOFF_BASE_SECONDS = 60  # 1 min, 5 min, 25 min, 2 h 5 min
 LOST_TASK_GRACE = datetime.timedelta(minutes=2)
@@ -57,7 +60,8 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=BACKOFF_BASE_SECONDS * 5 ** max(0, attempts - 1))
 
 
-_log = access_log_object
+def _log(event: Event, author: User | None, client_id: int, obj) -> None:
+    log_event(event, actor=author, client_id=client_id, object_id=obj.pk)
 
 
 def _enqueue_send(delivery_id: int, run_after: datetime.datetime | None) -> None:
@@ -83,13 +87,43 @@ def appointment_create(
     duration_minutes: int = 60,
     default_reminders: bool = True,
     by_email: bool = True,
-    form_key: str = "",
+    idempotency_key: str = "",
 ) -> Appointment:
-    """An appointment with, by default, reminders the day before and two hours before."""
-    if form_key:
-        existing = Appointment.objects.filter(trajectory=trajectory, form_key=form_key).first()
-        if existing:
-            return existing
+    """An appointment with, by default, reminders the day before and two hours before.
+
+    Once per ``idempotency_key``: a double submit returns the first appointment.
+    """
+    appointment, _created = create_once(
+        Appointment,
+        key=idempotency_key,
+        scope={"trajectory": trajectory},
+        create=lambda key: _appointment_create(
+            trajectory=trajectory,
+            author=author,
+            starts_at=starts_at,
+            place=place,
+            bring=bring,
+            duration_minutes=duration_minutes,
+            default_reminders=default_reminders,
+            by_email=by_email,
+            key=key,
+        ),
+    )
+    return appointment
+
+
+def _appointment_create(
+    *,
+    trajectory: Trajectory,
+    author: User,
+    starts_at: datetime.datetime,
+    place: str,
+    bring: str,
+    duration_minutes: int,
+    default_reminders: bool,
+    by_email: bool,
+    key: str | None,
+) -> Appointment:
     appointment = Appointment.objects.create(
         trajectory=trajectory,
         professional=author,
@@ -97,15 +131,9 @@ def appointment_create(
         duration_minutes=duration_minutes,
         place=place.strip(),
         bring=bring.strip(),
-        form_key=form_key,
+        idempotency_key=key,
     )
-    _log(
-        author=author,
-        client_id=trajectory.client_id,
-        obj=appointment,
-        action=Action.CREATE,
-        purpose="appointment",
-    )
+    _log(events.APPOINTMENT_CREATE, author, trajectory.client_id, appointment)
     if default_reminders:
         now = timezone.now()
         for offset in DEFAULT_APPOINTMENT_OFFSETS:
@@ -137,13 +165,7 @@ def appointment_cancel(*, appointment: Appointment, author: User) -> Appointment
         appointment.save(update_fields=["status"])
         for reminder in appointment.reminders.filter(cancelled_at__isnull=True):
             reminder_cancel(reminder=reminder, author=author)
-        _log(
-            author=author,
-            client_id=appointment.trajectory.client_id,
-            obj=appointment,
-            action=Action.UPDATE,
-            purpose="appointment cancelled",
-        )
+        _log(events.APPOINTMENT_CANCEL, author, appointment.trajectory.client_id, appointment)
     return appointment
 
 
@@ -155,13 +177,7 @@ def appointment_request_move(
     appointment.move_requested_at = timezone.now()
     appointment.move_request = message.strip()
     appointment.save(update_fields=["move_requested_at", "move_request"])
-    _log(
-        author=author,
-        client_id=appointment.trajectory.client_id,
-        obj=appointment,
-        action=Action.UPDATE,
-        purpose="request to move appointment",
-    )
+    _log(events.APPOINTMENT_MOVE_REQUEST, author, appointment.trajectory.client_id, appointment)
     return appointment
 
 
@@ -190,13 +206,7 @@ def appointment_move(
                 appointment=appointment,
                 by_email=by_email,
             )
-    _log(
-        author=author,
-        client_id=appointment.trajectory.client_id,
-        obj=appointment,
-        action=Action.UPDATE,
-        purpose="appointment moved",
-    )
+    _log(events.APPOINTMENT_UPDATE, author, appointment.trajectory.client_id, appointment)
     return appointment
 
 
@@ -217,36 +227,36 @@ def reminder_create(
     step=None,
     appointment: Appointment | None = None,
     strategy_ref: str = "",
-    form_key: str = "",
+    idempotency_key: str = "",
 ) -> Reminder:
-    """A reminder rule; its first e-mail delivery is scheduled right away."""
-    if form_key:
-        existing = Reminder.objects.filter(trajectory=trajectory, form_key=form_key).first()
-        if existing:
-            return existing
-    reminder = Reminder.objects.create(
-        client_id=trajectory.client_id,
-        trajectory=trajectory,
-        title=title.strip(),
-        starts_at=starts_at,
-        repeat=repeat,
-        repeat_until=repeat_until if repeat != Reminder.Repeat.ONCE else None,
-        by_email=by_email,
-        subject=subject,
-        step=step,
-        appointment=appointment,
-        strategy_ref=strategy_ref,
-        created_by=author,
-        form_key=form_key,
+    """A reminder rule; its first e-mail delivery is scheduled right away.
+
+    Once per ``idempotency_key``: a double submit returns the first reminder.
+    """
+
+    def create(key: str | None) -> Reminder:
+        reminder = Reminder.objects.create(
+            client_id=trajectory.client_id,
+            trajectory=trajectory,
+            title=title.strip(),
+            starts_at=starts_at,
+            repeat=repeat,
+            repeat_until=repeat_until if repeat != Reminder.Repeat.ONCE else None,
+            by_email=by_email,
+            subject=subject,
+            step=step,
+            appointment=appointment,
+            strategy_ref=strategy_ref,
+            created_by=author,
+            idempotency_key=key,
+        )
+        _log(events.REMINDER_CREATE, author, trajectory.client_id, reminder)
+        delivery_schedule_next(reminder=reminder, after=timezone.now())
+        return reminder
+
+    reminder, _created = create_once(
+        Reminder, key=idempotency_key, scope={"trajectory": trajectory}, create=create
     )
-    _log(
-        author=author,
-        client_id=trajectory.client_id,
-        obj=reminder,
-        action=Action.CREATE,
-        purpose="reminder",
-    )
-    delivery_schedule_next(reminder=reminder, after=timezone.now())
     return reminder
 
 
@@ -258,13 +268,7 @@ def reminder_cancel(*, reminder: Reminder, author: User) -> Reminder:
         reminder.deliveries.filter(status=Status.PENDING).update(
             status=Status.SKIPPED, last_error="reminder stopped"
         )
-        _log(
-            author=author,
-            client_id=reminder.client_id,
-            obj=reminder,
-            action=Action.UPDATE,
-            purpose="reminder stopped",
-        )
+        _log(events.REMINDER_STOP, author, reminder.client_id, reminder)
     return reminder
 
 
@@ -405,13 +409,12 @@ def delivery_send(*, delivery_id: int, now: datetime.datetime | None = None) -> 
         return "retry"
     with transaction.atomic():
         _finish(delivery, Status.SENT, sent_at=timezone.now())
-        access_log_write(
+        log_event(
+            events.DELIVERY_SEND,
             actor=None,
             client_id=client.pk,
-            object_type="delivery",
             object_id=delivery.pk,
-            action=Action.EXPORT,
-            purpose="reminder sent by e-mail",
+            origin=AccessLogEntry.Origin.WORKER,
         )
         delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
     return "sent"
@@ -431,13 +434,7 @@ def delivery_retry(*, delivery: Delivery, author: User) -> Delivery:
         delivery.refresh_from_db()
         delivery_id = delivery.pk
         transaction.on_commit(lambda: _enqueue_send(delivery_id, None))
-        _log(
-            author=author,
-            client_id=delivery.reminder.client_id,
-            obj=delivery,
-            action=Action.UPDATE,
-            purpose="try reminder again",
-        )
+        _log(events.DELIVERY_RETRY, author, delivery.reminder.client_id, delivery)
     return delivery
 
 
@@ -499,13 +496,7 @@ def calendar_feed_create(*, client: Client, author: User) -> tuple[CalendarFeed,
     feed = CalendarFeed.objects.create(
         client=client, token_hash=feed_token_hash(token), created_by=author
     )
-    _log(
-        author=author,
-        client_id=client.pk,
-        obj=feed,
-        action=Action.CREATE,
-        purpose="calendar feed address",
-    )
+    _log(events.CALENDAR_FEED_CREATE, author, client.pk, feed)
     return feed, token
 
 
@@ -514,11 +505,5 @@ def calendar_feed_revoke(*, feed: CalendarFeed, author: User) -> CalendarFeed:
     if feed.revoked_at is None:
         feed.revoked_at = timezone.now()
         feed.save(update_fields=["revoked_at"])
-        _log(
-            author=author,
-            client_id=feed.client_id,
-            obj=feed,
-            action=Action.UPDATE,
-            purpose="calendar feed revoked",
-        )
+        _log(events.CALENDAR_FEED_REVOKE, author, feed.client_id, feed)
     return feed
