@@ -39,15 +39,28 @@ def all_texts() -> dict[str, str]:
         texts[f"letter_{path.stem}"] = path.read_text(encoding="utf-8")
     for path in sorted((HERE / "fixtures" / "judges").glob("*.txt")):
         texts[f"judge_{path.stem}"] = judge_text(path)
+    for item in corpus_letters():
+        texts[f"corpus_{item['id']}"] = item["text"]
     return texts
 
 
+def corpus_letters() -> list[dict]:
+    """The regression corpus of the finding codes (tests/letters/corpus/letters.yaml)."""
+    import yaml
+
+    return yaml.safe_load((HERE / "corpus" / "letters.yaml").read_text(encoding="utf-8"))
+
+
 def main() -> None:
+    """All texts; or, with a name prefix as argument (``corpus_``), only those, keeping the rest."""
+    prefix = sys.argv[1] if len(sys.argv) > 1 else ""
     FROG_DIR.mkdir(parents=True, exist_ok=True)
-    for old in FROG_DIR.glob("*.frog.tsv"):
+    for old in FROG_DIR.glob(f"{prefix}*.frog.tsv"):
         old.unlink()
     analyzer = FrogAnalyzer()
     for name, text in all_texts().items():
+        if not name.startswith(prefix):
+            continue
         segments = [p.text for p in frog_pieces(validate_text(text))]
         raw = analyzer.raw_output(segments)
         out = FROG_DIR / f"{name}.frog.tsv"

@@ -114,7 +114,7 @@ def _run_with_budget(
 def test_patterns_were_found() -> None:
     names = {name for name, _ in PATTERNS}
     assert "findings._EMAIL" in names
-    assert "findings._PHONE" in names
+    assert "findings._PHONE_RUN" in names and "findings._WEB" in names
     assert "rules.sanctions" in names
     assert len(PATTERNS) >= 20
 
