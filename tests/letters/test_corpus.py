@@ -131,3 +131,17 @@ if __name__ == "__main__":  # pragma: no cover
         print(f"| `{code}` | {t} | {f if code not in RECALL_ONLY else '–'} | {n} | {ps} | {rs} |")
     print()
     print("\n".join(notes))
+
+
+def test_east_advice_only_where_the_letter_lacks_it(frozen) -> None:  # type: ignore[no-untyped-def]
+    """Model letters get no advice for what they already do (issue 11: two fixed pieces of
+    advice for every letter); a harsh letter still gets the norm and the reminder."""
+    letters = {item["id"]: item for item in corpus_letters()}
+    fixed = ("Zet de belangrijkste boodschap", "Noem een norm", "Help iemand herinneren")
+    for key in ("06_duo_model", "08_uwv_calm", "28_zorgpremie_model", "39_model_full"):
+        report = check_letter(letters[key]["text"], analyzer=frozen)
+        advice = [a for part in report.east.values() for a in part.advice]
+        assert not any(a.startswith(fixed) for a in advice), (key, advice)
+    harsh = check_letter(letters["09_huur_harsh"]["text"], analyzer=frozen)
+    advice = " ".join(a for part in harsh.east.values() for a in part.advice)
+    assert "Noem een norm" in advice and "Help iemand herinneren" in advice
