@@ -7,21 +7,24 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, JsonResponse
+from django.core import signing
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
 from doenvermogen.letters import services
 from doenvermogen.letters.analysis import MAX_WORDS, AnalyzerError, LetterInputError
+from doenvermogen.letters.documents import letter_docx, safe_filename
 from doenvermogen.letters.forms import LetterForm
 from doenvermogen.letters.openapi import openapi_document
 from doenvermogen.letters.presentation import (
     highlighted_pieces,
     lint_level_text,
     numbered_findings,
+    sentence_blocks,
 )
 from doenvermogen.ui.decorators import staff_required
 
@@ -38,15 +41,53 @@ EAST_LABELS = [
 SESSION_JOBS = "letters_jobs"
 
 
-def _report_context(report) -> dict:  # type: ignore[no-untyped-def]
+_SIGNER = signing.Signer(salt="letters.original_score")
+
+
+def _score_token(report) -> str:  # type: ignore[no-untyped-def]
+    score = report.readability.lint_score
+    level = report.readability.lint_level
+    return _SIGNER.sign(f"{'' if score is None else round(score, 1)}|{level or ''}")
+
+
+def _score_from_token(token: str) -> tuple[str, str] | None:
+    try:
+        score, _, level = _SIGNER.unsign(token).partition("|")
+    except signing.BadSignature:
+        return None
+    return score, level
+
+
+def _editor_state(report, data) -> dict:  # type: ignore[no-untyped-def]
+    """The original version (first check) and the edited one, for the side-by-side view."""
+    original = (data.get("original") or "").replace("\r\n", "\n") if data else ""
+    token = data.get("original_score", "") if data else ""
+    first = _score_from_token(token) if original else None
+    if first is None:
+        original, token = report.text, _score_token(report)
+        first = _score_from_token(token)
+    return {
+        "original": original,
+        "original_token": token,
+        "original_score": first[0] if first else "",
+        "original_level": first[1] if first else "",
+        "edited": original.strip() != report.text.strip(),
+    }
+
+
+def _report_context(report, data=None) -> dict:  # type: ignore[no-untyped-def]
     findings = numbered_findings(report)
-    data = report.to_dict(detail=True)
+    data_dict = report.to_dict(detail=True)
+    pieces = highlighted_pieces(report.text, findings)
     return {
         "report": report,
         "findings": findings,
-        "pieces": highlighted_pieces(report.text, findings),
+        "pieces": pieces,
+        "blocks": sentence_blocks(report, pieces),
+        "editor": _editor_state(report, data),
+        "reading_minutes": max(1, round(report.words / 200)),
         "level_text": lint_level_text(report.readability.lint_level),
-        "east": [(key, label, data["east"][key]) for key, label in EAST_LABELS],
+        "east": [(key, label, data_dict["east"][key]) for key, label in EAST_LABELS],
         "not_scored": report.not_scored(),
     }
 
@@ -86,11 +127,36 @@ def check(request):
             )
         else:
             if result.report is not None:
-                context.update(_report_context(result.report))
+                context.update(_report_context(result.report, request.POST))
+                editor = context["editor"]
+                context["form"] = LetterForm(
+                    initial={
+                        "text": result.report.text,
+                        "original": editor["original"],
+                        "original_score": editor["original_token"],
+                    }
+                )
             else:
                 _remember_job(request, result.job)
                 context["job"] = result.job
+    if request.htmx and request.method == "POST":
+        return render(request, "letters/_result.html", context)  # the editor's live update
     return render(request, "letters/check.html", context)
+
+
+@login_required
+@staff_required
+@require_POST
+def docx(request):
+    """The edited letter as a Word file (.docx). Nothing is stored."""
+    text = (request.POST.get("text") or "").replace("\r\n", "\n")[:200_000]
+    response = HttpResponse(
+        letter_docx(text),
+        content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{safe_filename("brief")}.docx"'
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 @login_required
