@@ -82,7 +82,7 @@ class Reminder(IdempotentModel):
     appointment = models.ForeignKey(
         Appointment, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
-    strategy_ref = models.CharField(max_length=60, blank=True)
+    strategy_ref = models.CharField(max_length=60, blank=True, db_index=True)
     title = models.CharField(_("reminder text"), max_length=200)
     starts_at = models.DateTimeField(_("first time"))
     repeat = models.CharField(_("repeat"), max_length=10, choices=Repeat.choices, default="once")
@@ -177,6 +177,15 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reminder_id} @ {self.due_at:%Y-%m-%d %H:%M} ({self.status})"
+
+
+class DispatchSlot(models.Model):
+    """A minute for which a dispatch of due deliveries is queued (once-only marker)."""
+
+    at = models.DateTimeField(unique=True)
+
+    def __str__(self) -> str:
+        return f"dispatch {self.at:%Y-%m-%d %H:%M}"
 
 
 class CalendarFeed(models.Model):

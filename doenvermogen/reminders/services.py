@@ -20,8 +20,8 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection
+from django.db import connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -41,6 +41,7 @@ from doenvermogen.reminders.models import (
     Appointment,
     CalendarFeed,
     Delivery,
+    DispatchSlot,
     Reminder,
 )
 
@@ -64,13 +65,32 @@ def _log(event: Event, author: User | None, client_id: int, obj) -> None:
     log_event(event, actor=author, client_id=client_id, object_id=obj.pk)
 
 
-def _enqueue_send(delivery_id: int, run_after: datetime.datetime | None) -> None:
-    from doenvermogen.reminders.tasks import send_delivery
+def _enqueue_dispatch(run_after: datetime.datetime | None) -> None:
+    """Ask for a dispatch of due deliveries at ``run_after`` (None: now).
 
-    task = send_delivery
-    if run_after is not None and run_after > timezone.now() and task.get_backend().supports_defer:
-        task = task.using(run_after=run_after)
-    task.enqueue(delivery_id)
+    A future moment is rounded up to its minute and asked for once (a ``DispatchSlot`` row is the
+    once-only marker): ten thousand deliveries due in the same minute make ONE dispatch task,
+    which fans out into batch tasks. Few task rows, few commits.
+    """
+    from doenvermogen.reminders.tasks import dispatch_due_deliveries
+
+    task = dispatch_due_deliveries
+    now = timezone.now()
+    if run_after is not None and run_after > now:
+        moment = run_after
+        if moment.second or moment.microsecond:
+            moment = moment.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+        _, created = DispatchSlot.objects.get_or_create(at=moment)
+        if not created:
+            return
+        if task.get_backend().supports_defer:
+            task = task.using(run_after=moment)
+    transaction.on_commit(task.enqueue)
+
+
+def _enqueue_send(delivery_id: int, run_after: datetime.datetime | None) -> None:
+    """A delivery is due at ``run_after``: it is sent by the dispatch for that minute."""
+    _enqueue_dispatch(run_after)
 
 
 # Appointments ------------------------------------------------------------------------------------
@@ -287,22 +307,11 @@ def delivery_schedule_next(*, reminder: Reminder, after: datetime.datetime) -> D
             defaults={"next_attempt_at": due},
         )
         if created:
-            delivery_id = delivery.pk
-            transaction.on_commit(lambda: _enqueue_send(delivery_id, due))
+            _enqueue_dispatch(due)
     return delivery
 
 
 # Sending -----------------------------------------------------------------------------------------
-
-
-def _claim(delivery_id: int, now: datetime.datetime) -> bool:
-    """Pending (or with an expired lease) → sending, in one conditional UPDATE, committed."""
-    with transaction.atomic():
-        return bool(
-            Delivery.objects.filter(
-                pk=delivery_id, status=Status.PENDING, next_attempt_at__lte=now
-            ).update(status=Status.SENDING, locked_until=now + LEASE, attempts=F("attempts") + 1)
-        )
 
 
 def _finish(delivery: Delivery, status: str, error: str = "", **extra) -> None:
@@ -369,55 +378,151 @@ def reminder_email(delivery: Delivery) -> EmailMessage:
     )
 
 
-def delivery_send(*, delivery_id: int, now: datetime.datetime | None = None) -> str:
-    """Send one delivery if it is due and not yet sent. Returns what happened (for logs/tests).
+BATCH_SIZE = getattr(settings, "REMINDERS_BATCH_SIZE", 100)
 
-    Not one transaction on purpose: the claim is committed before sending, the result after.
-    """
-    now = now or timezone.now()
-    if not _claim(delivery_id, now):
-        return "nothing to do"
-    delivery = Delivery.objects.select_related(
-        "reminder__client", "reminder__appointment", "reminder__step", "reminder__created_by"
-    ).get(pk=delivery_id)
-    reminder = delivery.reminder
-    client = reminder.client
-    if reminder.cancelled_at is not None or (
-        reminder.appointment_id and reminder.appointment.status != Appointment.Status.PLANNED
-    ):
-        _finish(delivery, Status.SKIPPED, "reminder stopped")
-        return "skipped"
-    if not client.consents.filter(
-        purpose=Consent.Purpose.REMINDERS, withdrawn_at__isnull=True
-    ).exists():
-        _finish(delivery, Status.SKIPPED, "no consent for reminders")
-        delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
-        return "skipped"
-    if not client.email:
-        _finish(delivery, Status.FAILED, "no e-mail address")
-        return "failed"
-    try:
-        reminder_email(delivery).send(fail_silently=False)
-    except Exception as exc:  # noqa: BLE001 - any mail error is retried, then shown
-        logger.warning("Reminder delivery %s failed: %s", delivery_id, exc)
-        if delivery.attempts >= MAX_ATTEMPTS:
-            _finish(delivery, Status.FAILED, f"{type(exc).__name__}: {exc}")
-            return "failed"
-        retry_at = now + backoff(delivery.attempts)
-        _finish(delivery, Status.PENDING, f"{type(exc).__name__}: {exc}", next_attempt_at=retry_at)
-        _enqueue_send(delivery.pk, retry_at)
-        return "retry"
+
+def _claim_batch(now: datetime.datetime, limit: int, only: int | None = None) -> list[int]:
+    """Claim up to ``limit`` due deliveries (pending → sending, with a lease) in ONE committed
+    transaction. ``FOR UPDATE SKIP LOCKED`` on PostgreSQL: parallel workers take disjoint rows."""
     with transaction.atomic():
-        _finish(delivery, Status.SENT, sent_at=timezone.now())
-        log_event(
-            events.DELIVERY_SEND,
-            actor=None,
-            client_id=client.pk,
-            object_id=delivery.pk,
-            origin=AccessLogEntry.Origin.WORKER,
-        )
-        delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
-    return "sent"
+        due = Delivery.objects.filter(status=Status.PENDING, next_attempt_at__lte=now)
+        if only is not None:
+            due = due.filter(pk=only)
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        ids = list(due.order_by("next_attempt_at", "id").values_list("pk", flat=True)[:limit])
+        if ids:
+            Delivery.objects.filter(pk__in=ids, status=Status.PENDING).update(
+                status=Status.SENDING, locked_until=now + LEASE, attempts=F("attempts") + 1
+            )
+    return ids
+
+
+def _mark(delivery: Delivery, status: str, error: str = "", *, sent: bool = False, **extra):
+    """Record one outcome right after it happened, in its own small transaction.
+
+    On PostgreSQL without waiting for the disk (``synchronous_commit = off`` for this
+    transaction only): a killed worker loses nothing (the server has the row); only a crash of the
+    database server itself can forget the last fraction of a second, which then means at most a
+    duplicate e-mail, never a lost one (the claim's lease runs out and the delivery is sent again).
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        _finish(delivery, status, error, **extra)
+        if sent:
+            log_event(
+                events.DELIVERY_SEND,
+                actor=None,
+                client_id=delivery.reminder.client_id,
+                object_id=delivery.pk,
+                origin=AccessLogEntry.Origin.WORKER,
+            )
+        if status in (Status.SENT, Status.SKIPPED):
+            reminder = delivery.reminder
+            if reminder.repeat != Reminder.Repeat.ONCE:
+                now = timezone.now()
+                delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
+
+
+def _send_claimed(ids: list[int], now: datetime.datetime) -> dict[int, str]:
+    """Send claimed deliveries over one mail connection; each outcome recorded as it happens."""
+    deliveries = list(
+        Delivery.objects.select_related(
+            "reminder__client", "reminder__appointment", "reminder__step", "reminder__created_by"
+        ).filter(pk__in=ids, status=Status.SENDING)
+    )
+    consenting = set(
+        Consent.objects.filter(
+            client_id__in={d.reminder.client_id for d in deliveries},
+            purpose=Consent.Purpose.REMINDERS,
+            withdrawn_at__isnull=True,
+        ).values_list("client_id", flat=True)
+    )
+    outcome: dict[int, str] = {}
+    mail = None
+    try:
+        for delivery in deliveries:
+            reminder = delivery.reminder
+            client = reminder.client
+            if reminder.cancelled_at is not None or (
+                reminder.appointment_id
+                and reminder.appointment.status != Appointment.Status.PLANNED
+            ):
+                _mark(delivery, Status.SKIPPED, "reminder stopped")
+                outcome[delivery.pk] = "skipped"
+                continue
+            if client.pk not in consenting:
+                _mark(delivery, Status.SKIPPED, "no consent for reminders")
+                outcome[delivery.pk] = "skipped"
+                continue
+            if not client.email:
+                _mark(delivery, Status.FAILED, "no e-mail address")
+                outcome[delivery.pk] = "failed"
+                continue
+            try:
+                if mail is None:
+                    mail = get_connection(fail_silently=False)
+                    mail.open()
+                message = reminder_email(delivery)
+                message.connection = mail
+                message.send(fail_silently=False)
+            except Exception as exc:  # noqa: BLE001 - any mail error is retried, then shown
+                logger.warning("Reminder delivery %s failed: %s", delivery.pk, exc)
+                error = f"{type(exc).__name__}: {exc}"
+                if mail is not None:
+                    mail.close()
+                    mail = None  # a broken connection is not used for the next message
+                if delivery.attempts >= MAX_ATTEMPTS:
+                    _mark(delivery, Status.FAILED, error)
+                    outcome[delivery.pk] = "failed"
+                else:
+                    retry_at = now + backoff(delivery.attempts)
+                    _mark(delivery, Status.PENDING, error, next_attempt_at=retry_at)
+                    with transaction.atomic():
+                        _enqueue_dispatch(retry_at)
+                    outcome[delivery.pk] = "retry"
+                continue
+            _mark(delivery, Status.SENT, sent=True, sent_at=timezone.now())
+            outcome[delivery.pk] = "sent"
+    finally:
+        if mail is not None:
+            mail.close()
+    return outcome
+
+
+def delivery_send(*, delivery_id: int, now: datetime.datetime | None = None) -> str:
+    """Send one delivery if it is due and not yet sent. Returns what happened (for logs/tests)."""
+    now = now or timezone.now()
+    ids = _claim_batch(now, 1, only=delivery_id)
+    if not ids:
+        return "nothing to do"
+    return _send_claimed(ids, now).get(delivery_id, "nothing to do")
+
+
+def deliveries_send_due(
+    *, now: datetime.datetime | None = None, limit: int | None = None
+) -> dict[str, int]:
+    """Claim one batch of due deliveries and send it (the work of one batch task)."""
+    now = now or timezone.now()
+    ids = _claim_batch(now, limit or BATCH_SIZE)
+    counts: dict[str, int] = {}
+    for result in _send_claimed(ids, now).values():
+        counts[result] = counts.get(result, 0) + 1
+    return counts
+
+
+def deliveries_dispatch(*, now: datetime.datetime | None = None) -> int:
+    """Fan the due deliveries out over batch tasks (any number of workers share them)."""
+    from doenvermogen.reminders.tasks import send_due_batch
+
+    now = now or timezone.now()
+    due = Delivery.objects.filter(status=Status.PENDING, next_attempt_at__lte=now).count()
+    batches = -(-due // BATCH_SIZE)
+    for _batch in range(batches):
+        send_due_batch.enqueue()
+    return batches
 
 
 _SECOND = datetime.timedelta(seconds=1)
@@ -432,8 +537,7 @@ def delivery_retry(*, delivery: Delivery, author: User) -> Delivery:
             status=Status.PENDING, attempts=0, next_attempt_at=now, last_error=""
         )
         delivery.refresh_from_db()
-        delivery_id = delivery.pk
-        transaction.on_commit(lambda: _enqueue_send(delivery_id, None))
+        _enqueue_dispatch(None)
         _log(events.DELIVERY_RETRY, author, delivery.reminder.client_id, delivery)
     return delivery
 
@@ -460,8 +564,10 @@ def deliveries_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
             status=Status.PENDING, next_attempt_at__lte=now - LOST_TASK_GRACE
         ).values_list("pk", flat=True)
     )
-    for delivery_id in sorted(due):
-        _enqueue_send(delivery_id, None)
+    if due:
+        with transaction.atomic():
+            _enqueue_dispatch(None)
+    DispatchSlot.objects.filter(at__lt=now - datetime.timedelta(days=1)).delete()
     scheduled = 0
     repeating = Reminder.objects.filter(cancelled_at__isnull=True, by_email=True).exclude(
         repeat=Reminder.Repeat.ONCE

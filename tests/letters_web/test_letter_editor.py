@@ -92,7 +92,7 @@ def test_docx_download_has_the_text_and_a_safe_header(client, world):
     response = client.post(reverse("letters:docx"), {"text": "Beste Noor,\r\n\r\nBel mij & <kom>."})
     assert response.status_code == 200
     assert response["Content-Disposition"] == 'attachment; filename="brief.docx"'
-    assert response["Cache-Control"] == "no-store"
+    assert "no-store" in response["Cache-Control"]
     with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
         xml = archive.read("word/document.xml").decode()
     assert "Beste Noor," in xml and "Bel mij &amp; &lt;kom&gt;." in xml

@@ -6,6 +6,7 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.http import Http404
 from django.test import override_settings
 from django.urls import reverse
@@ -22,10 +23,7 @@ from doenvermogen.reminders.models import LOCAL_TZ, Appointment, Delivery, Remin
 pytestmark = pytest.mark.django_db
 
 
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
+class BrokenBackend(BaseEmailBackend):
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
 
