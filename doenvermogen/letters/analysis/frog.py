@@ -169,24 +169,32 @@ class FrogProcess:
         chars = sum(len(line) for line in lines)
         limit = timeout if timeout is not None else self.timeout + chars / 200.0
         with self._lock:
-            if not self.alive:
-                self._kill()
-                self._start()
-            child = self._child
-            assert child is not None
-            begin = time.perf_counter()
-            try:
-                for line in lines:
-                    child.sendline(line)
-                child.sendline("")
-                child.expect(r"Processing\.\.\. *\r\n", timeout=limit)
-                child.expect_exact(_PROMPT, timeout=limit, searchwindowsize=len(_PROMPT) + 64)
-                output = child.before
-            except (pexpect.TIMEOUT, pexpect.EOF, OSError) as exc:
-                self._kill()
-                raise AnalyzerError(
-                    f"Frog stopped or timed out ({exc.__class__.__name__})"
-                ) from exc
+            for attempt in (1, 2):
+                if not self.alive:
+                    self._kill()
+                    self._start()
+                child = self._child
+                assert child is not None
+                begin = time.perf_counter()
+                try:
+                    for line in lines:
+                        child.sendline(line)
+                    child.sendline("")
+                    child.expect(r"Processing\.\.\. *\r\n", timeout=limit)
+                    child.expect_exact(_PROMPT, timeout=limit, searchwindowsize=len(_PROMPT) + 64)
+                    output = child.before
+                    break
+                except pexpect.EOF as exc:
+                    # A Frog that died between two letters (a killed process can still
+                    # look alive for a moment): start a fresh one and try once more.
+                    self._kill()
+                    if attempt == 2:
+                        raise AnalyzerError("Frog stopped or timed out (EOF)") from exc
+                except (pexpect.TIMEOUT, OSError) as exc:
+                    self._kill()
+                    raise AnalyzerError(
+                        f"Frog stopped or timed out ({exc.__class__.__name__})"
+                    ) from exc
             self.last_processing_seconds = time.perf_counter() - begin
         return output.replace("\r\n", "\n")
 
