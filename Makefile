@@ -34,7 +34,8 @@ messages: venv
 	$(PY) manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'node_modules/*'
 
 # Installs everything, migrates SQLite (var/doenvermogen.sqlite3), loads demo data, starts the
-# background worker (with the reminders' repair sweep every 5 minutes) and the web server, and
+# background worker (with the reminders' repair sweep every 5 minutes), the letter checker's
+# analysis pool (one Frog, var/letters-pool.sock) and the web server, and
 # prints the address and the demo logins.
 run: venv system-deps messages
 	mkdir -p var
@@ -50,7 +51,10 @@ run: venv system-deps messages
 	  $(PY) manage.py reminders_dispatch --loop 300 > var/reminders_dispatch.log 2>&1 & \
 	  repair=$$!; \
 	  $(PY) manage.py privacy_retention --loop 3600 > var/privacy_retention.log 2>&1 & \
-	  retention=$$!; trap "kill $$worker $$repair $$retention 2>/dev/null" EXIT INT TERM; \
+	  retention=$$!; \
+	  $(PY) -m doenvermogen.letters.analysis serve --address $(CURDIR)/var/letters-pool.sock \
+	    > var/letters-pool.log 2>&1 & \
+	  pool=$$!; trap "kill $$worker $$repair $$retention $$pool 2>/dev/null" EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 # Installs everything (Chromium and Frog from Debian when missing) and runs the whole suite.

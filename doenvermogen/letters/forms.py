@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 ALLOWED = (".txt", ".docx", ".pdf")
@@ -12,9 +13,22 @@ ALLOWED = (".txt", ".docx", ".pdf")
 class LetterForm(forms.Form):
     text = forms.CharField(
         label=_("Paste the letter"),
-        widget=forms.Textarea(attrs={"rows": 14}),
+        widget=forms.Textarea(
+            attrs={
+                "rows": 14,
+                # The editor: checked again 1.5 s after typing stops (htmx).
+                "hx-post": reverse_lazy("letters:check"),
+                "hx-trigger": "input changed delay:1500ms",
+                "hx-target": "#letter-result",
+                "hx-swap": "outerHTML",
+            }
+        ),
         required=False,
     )
+    #: The first version checked in this session of the editor, and its score (signed), for
+    #: the side-by-side view.
+    original = forms.CharField(widget=forms.HiddenInput, required=False)
+    original_score = forms.CharField(widget=forms.HiddenInput, required=False)
     upload = forms.FileField(
         label=_("Or choose a file (.txt, .docx or .pdf)"),
         required=False,

@@ -148,10 +148,16 @@ def openapi_document(server_url: str) -> dict[str, Any]:
                         },
                         "400": err("Not valid JSON, or no text"),
                         "401": err("Not signed in and no valid API key"),
+                        "405": err("Not a POST request (code method_not_allowed)"),
                         "413": err("File too large"),
                         "415": err("Neither JSON nor a file"),
                         "422": err("Empty, too long, not Dutch, or an unreadable file"),
-                        "503": err("The language analysis is not available right now"),
+                        "500": err("A fault on our side (code internal_error); logged"),
+                        "503": err(
+                            "The language analysis is not available right now "
+                            "(analysis_unavailable), or took longer than the API waits "
+                            "(analysis_timeout, with Retry-After)"
+                        ),
                     },
                 }
             }

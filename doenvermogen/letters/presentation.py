@@ -27,6 +27,16 @@ class Piece:
     text: str
     finding_number: int | None = None
     code: str = ""
+    start: int = 0
+
+
+@dataclass
+class Block:
+    """A sentence (coloured by its own LiNT-II level) or the text between sentences."""
+
+    pieces: list[Piece]
+    level: int | None = None
+    scored: bool = False
 
 
 def numbered_findings(report: LetterReport) -> list[dict]:
@@ -67,12 +77,51 @@ def highlighted_pieces(text: str, findings: list[dict]) -> list[Piece]:
         if start < pos:
             continue
         if start > pos:
-            pieces.append(Piece(text[pos:start]))
-        pieces.append(Piece(text[start:end], number, code))
+            pieces.append(Piece(text[pos:start], start=pos))
+        pieces.append(Piece(text[start:end], number, code, start=start))
         pos = end
     if pos < len(text):
-        pieces.append(Piece(text[pos:]))
+        pieces.append(Piece(text[pos:], start=pos))
     return pieces
+
+
+def sentence_blocks(report: LetterReport, pieces: list[Piece]) -> list[Block]:
+    """The marked-up pieces grouped per sentence, so each sentence can be coloured by its own
+    LiNT-II level. A plain piece that crosses a sentence border is cut there; a mark stays
+    whole in the sentence where it starts."""
+    bounds = sorted(
+        (s.start, s.end, s.lint_level, s.scored)
+        for s in report.readability.sentences
+        if s.end > s.start
+    )
+    cut: list[Piece] = []
+    edges = sorted({b for start, end, _l, _s in bounds for b in (start, end)})
+    for piece in pieces:
+        if piece.finding_number:
+            cut.append(piece)
+            continue
+        begin, end = piece.start, piece.start + len(piece.text)
+        inner = [e for e in edges if begin < e < end]
+        for a, b in zip([begin, *inner], [*inner, end], strict=True):
+            cut.append(Piece(piece.text[a - begin : b - begin], start=a))
+    blocks: list[Block] = []
+    i = 0
+    for start, end, level, scored in bounds:
+        between = []
+        while i < len(cut) and cut[i].start < start:
+            between.append(cut[i])
+            i += 1
+        if between:
+            blocks.append(Block(between))
+        inside = []
+        while i < len(cut) and cut[i].start < end:
+            inside.append(cut[i])
+            i += 1
+        if inside:
+            blocks.append(Block(inside, level=level if scored else None, scored=scored))
+    if i < len(cut):
+        blocks.append(Block(cut[i:]))
+    return blocks
 
 
 def lint_level_text(level: int | None) -> str:

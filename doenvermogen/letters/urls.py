@@ -6,6 +6,8 @@ app_name = "letters"
 
 urlpatterns = [
     path("", views.check, name="check"),
+    path("result/<str:job>/", views.result, name="result"),
+    path("docx/", views.docx, name="docx"),
     path("api/check", views.api_check, name="api_check"),
     path("api/openapi.json", views.api_openapi, name="api_openapi"),
 ]

@@ -270,13 +270,26 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 
-# Letter checker: "frog" (warm Frog in this process, loaded on first use) or "simple" (a regex
+# Letter checker: "frog" (Frog in the analysis pool, see LETTERS_POOL_*) or "simple" (a regex
 # tokenizer without tags or parse: readability features that need Frog are then empty).
 LETTERS_ANALYZER = os.environ.get("LETTERS_ANALYZER", "frog")
 # Bearer tokens that may call the letter-checker API without a session (comma-separated).
 LETTERS_API_TOKENS = env_list("LETTERS_API_TOKENS")
 # Largest upload the letter checker accepts.
 LETTERS_MAX_UPLOAD_BYTES = int(os.environ.get("LETTERS_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+# The letter checker's analysis pool: Frog runs in its own process, never in a web worker.
+# A socket path (embedded default, started on demand when LETTERS_POOL_AUTOSTART is on) or
+# host:port of an analysis machine (then LETTERS_POOL_SECRET is required on both sides).
+LETTERS_POOL_ADDRESS = os.environ.get(
+    "LETTERS_POOL_ADDRESS", str(BASE_DIR / "var" / "letters-pool.sock")
+)
+LETTERS_POOL_SIZE = int(os.environ.get("LETTERS_POOL_SIZE", "1"))
+LETTERS_POOL_AUTOSTART = env_bool("LETTERS_POOL_AUTOSTART", True)
+LETTERS_POOL_SECRET = os.environ.get("LETTERS_POOL_SECRET", "")
+# How long the page waits for a result before it shows "bezig" and polls; the API's wait
+# (both stay well below gunicorn's timeout of 60 s).
+LETTERS_WAIT_SECONDS = float(os.environ.get("LETTERS_WAIT_SECONDS", "5"))
+LETTERS_API_WAIT_SECONDS = float(os.environ.get("LETTERS_API_WAIT_SECONDS", "40"))
 
 # Single sign-on (doenvermogen.sso): identity providers are configured in the admin. The BSN from a
 # DigiD broker is never stored: only an HMAC-SHA256 with this key (set it apart from SECRET_KEY so a

@@ -23,3 +23,6 @@ ALLOWED_HOSTS = ["*"]
 # Tests sign clients in with force_login (no personal link in the session); the rule that a client
 # session needs a working link is tested with True (tests/clientaccess/test_link_sessions.py).
 CLIENT_SESSIONS_REQUIRE_LINK = False
+
+# Tests never start the letters analysis pool in var/ (tests that need one start their own).
+LETTERS_POOL_AUTOSTART = False

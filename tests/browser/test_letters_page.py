@@ -16,14 +16,10 @@ HARSH = (
 
 
 def test_letter_writer_checks_a_harsh_letter(
-    world, signed_in_page, assert_no_axe_violations, monkeypatch
+    world, signed_in_page, assert_no_axe_violations, settings
 ):
-    from doenvermogen.letters import services
-    from doenvermogen.letters.analysis import SimpleAnalyzer
-
     # Fast and independent of Frog here; tests/letters_web has the Frog-backed page test.
-    monkeypatch.setattr(services, "analyzer", SimpleAnalyzer)
-    monkeypatch.setattr(services, "analyzer_is_full", lambda: False)
+    settings.LETTERS_ANALYZER = "simple"
     page = signed_in_page(world.pro_a)
     page.goto("/letters/")
     assert_no_axe_violations(page)
@@ -38,3 +34,35 @@ def test_letter_writer_checks_a_harsh_letter(
     mark_link.focus()
     page.keyboard.press("Enter")
     expect(page).to_have_url(f"{page.url.split('#')[0]}{target}")
+
+
+def test_letter_writer_edits_in_place(
+    world, signed_in_page, assert_no_axe_violations, settings, monkeypatch
+):
+    """The editor: sentences coloured by level, the result follows the typing (htmx), before
+    and after side by side; axe on the edited page."""
+    from doenvermogen.letters import services
+    from doenvermogen.letters.analysis import FrozenAnalyzer
+    from tests.letters.conftest import FROG_DIR
+    from tests.letters.fixture_texts import OUDEGRACHT, TEXTS
+
+    class Frozen(FrozenAnalyzer):
+        name = "frog-frozen"
+
+        def __init__(self) -> None:
+            super().__init__(FROG_DIR)
+
+    settings.LETTERS_ANALYZER = "simple"
+    monkeypatch.setattr(services, "SimpleAnalyzer", Frozen)
+    page = signed_in_page(world.pro_a)
+    page.goto("/letters/")
+    page.locator("textarea[name=text]").fill(OUDEGRACHT)
+    page.locator("main button.utrecht-button--primary-action").click()
+    expect(page.locator(".dv-letter .dv-sentence--4").first).to_be_visible()
+    assert_no_axe_violations(page)
+    box = page.locator("textarea[name=text]")
+    box.fill(TEXTS["short"])
+    box.dispatch_event("input")
+    expect(page.locator("#compare-heading")).to_be_visible(timeout=15000)
+    expect(page.locator("#letter-result")).to_contain_text("Wij willen graag met u praten.")
+    assert_no_axe_violations(page)

@@ -123,6 +123,8 @@ EXEMPT = {
     "letters:check": "letters of the organisation, not of a client (tests/letters_web)",
     "letters:api_check": "the same for the API (tests/letters_web)",
     "letters:api_openapi": "the API description",
+    "letters:result": "a running check, only for the session that started it (tests/letters_web)",
+    "letters:docx": "the letter being edited as .docx, nothing stored (tests/letters_web)",
     "audit:search": "administrators search by name: one list row per client found",
     "set_language": "the language switch",
     "research:home": "researchers: studies and instruments, no client (tests/research)",

@@ -10,6 +10,7 @@ Writes ``tests/letters/fixtures/frog/<name>.frog.tsv``: a first line
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -19,7 +20,7 @@ sys.path.insert(0, str(HERE))
 
 from fixture_texts import TEXTS  # noqa: E402
 
-from doenvermogen.letters.analysis.analyzers import segment_text, segments_key  # noqa: E402
+from doenvermogen.letters.analysis.analyzers import frog_pieces, segments_key  # noqa: E402
 from doenvermogen.letters.analysis.frog import FrogAnalyzer  # noqa: E402
 from doenvermogen.letters.analysis.inputs import validate_text  # noqa: E402
 
@@ -27,20 +28,40 @@ FROG_DIR = HERE / "fixtures" / "frog"
 LETTERS_DIR = HERE / "fixtures" / "letters"
 
 
+def judge_text(path: Path) -> str:
+    """A judges' letter as LiNT-II's demo analysed it: `## ` heading markers stripped."""
+    return re.sub(r"(?m)^## ", "", path.read_text(encoding="utf-8"))
+
+
 def all_texts() -> dict[str, str]:
     texts = dict(TEXTS)
     for path in sorted(LETTERS_DIR.glob("*.txt")):
         texts[f"letter_{path.stem}"] = path.read_text(encoding="utf-8")
+    for path in sorted((HERE / "fixtures" / "judges").glob("*.txt")):
+        texts[f"judge_{path.stem}"] = judge_text(path)
+    for item in corpus_letters():
+        texts[f"corpus_{item['id']}"] = item["text"]
     return texts
 
 
+def corpus_letters() -> list[dict]:
+    """The regression corpus of the finding codes (tests/letters/corpus/letters.yaml)."""
+    import yaml
+
+    return yaml.safe_load((HERE / "corpus" / "letters.yaml").read_text(encoding="utf-8"))
+
+
 def main() -> None:
+    """All texts; or, with a name prefix as argument (``corpus_``), only those, keeping the rest."""
+    prefix = sys.argv[1] if len(sys.argv) > 1 else ""
     FROG_DIR.mkdir(parents=True, exist_ok=True)
-    for old in FROG_DIR.glob("*.frog.tsv"):
+    for old in FROG_DIR.glob(f"{prefix}*.frog.tsv"):
         old.unlink()
     analyzer = FrogAnalyzer()
     for name, text in all_texts().items():
-        segments = segment_text(validate_text(text))
+        if not name.startswith(prefix):
+            continue
+        segments = [p.text for p in frog_pieces(validate_text(text))]
         raw = analyzer.raw_output(segments)
         out = FROG_DIR / f"{name}.frog.tsv"
         out.write_text(f"# segments-sha256 {segments_key(segments)}\n{raw}", encoding="utf-8")

@@ -13,7 +13,7 @@ import pytest
 from doenvermogen.letters import cli
 from tests.letters.conftest import FROG_DIR, LETTERS_DIR
 
-KEYS = {"file", "words", "sentences", "readability", "findings", "east"}
+KEYS = {"file", "words", "sentences", "readability", "findings", "east", "notices"}
 
 
 @pytest.fixture()
@@ -39,7 +39,13 @@ def test_json_is_one_array_in_the_issue_shape(letters, capsys) -> None:  # type:
     assert [Path(d["file"]).name for d in data] == [p.name for p in letters]
     for item in data:
         assert set(item) == KEYS
-        assert set(item["readability"]) == {"lint_score", "lint_level", "features", "flesch_douma"}
+        assert set(item["readability"]) == {
+            "lint_score",
+            "lint_level",
+            "features",
+            "flesch_douma",
+            "not_scored",
+        }
         assert set(item["east"]) == {"easy", "attractive", "social", "timely"}
         for part in item["east"].values():
             assert set(part) == {"ok", "advice"}

@@ -127,3 +127,41 @@ def test_east_report(check) -> None:  # type: ignore[no-untyped-def]
     assert any("uitweg" in a for a in harsh.east["attractive"].advice)
     assert not harsh.east["social"].ok
     assert set(harsh.to_dict()["east"]) == {"easy", "attractive", "social", "timely"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Bel gratis 0800-0543.",
+        "Bel 088 - 898 92 94.",
+        "Bel (033) 460 12 00.",
+        "Bel +31 (0)20 123 45 67.",
+        "Bel 0031 20 123 45 67.",
+        "Bel 06-12345678.",
+        "Bel 14 030.",
+        "Bel 0900 123 45 67.",
+        "Kijk op www.zandstad.nl/parkeren.",
+        "Kijk op https://zandstad.nl.",
+        "Mail naar hulp@zandstad.nl.",
+    ],
+)
+def test_dutch_contact_formats_count(text: str) -> None:
+    from doenvermogen.letters.analysis.findings import has_contact
+
+    assert has_contact(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Maak het over op NL91 ABNA 0417 1643 00.",
+        "Uw klantnummer is 2026-04417.",
+        "Uw aanvraagnummer is 2026-PK-04417.",
+        "Het bedrag is € 1.250,00 en de rente € 3,10.",
+        "Op 14 maart 2026 om 10.00 uur.",
+    ],
+)
+def test_iban_and_reference_numbers_are_no_contact(text: str) -> None:
+    from doenvermogen.letters.analysis.findings import has_contact
+
+    assert not has_contact(text)

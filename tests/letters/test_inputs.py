@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 
 import pytest
 
@@ -27,21 +28,29 @@ def make_docx(paragraphs: list[str]) -> bytes:
     return buf.getvalue()
 
 
-def make_pdf(lines: list[str]) -> bytes:
-    """A minimal one-page PDF with text in Helvetica (WinAnsi encoding)."""
+def make_pdf(lines: list[str], padding: int = 0) -> bytes:
+    """A minimal one-page PDF with text in Helvetica (WinAnsi encoding).
+
+    `padding` > 0 adds that many spaces to the content stream and compresses it with
+    Flate: a "pdf bomb" that is small on disk and large when unpacked.
+    """
     ops = ["BT", "/F1 12 Tf", "72 720 Td", "14 TL"]
     for line in lines:
         escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
         ops.append(f"({escaped}) Tj T*")
     ops.append("ET")
     stream = "\n".join(ops).encode("cp1252")
+    stream_dict = b"<< /Length "
+    if padding:
+        stream = zlib.compress(stream + b" " * padding, 9)
+        stream_dict = b"<< /Filter /FlateDecode /Length "
     objects = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
         b"/Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-        b"<< /Length " + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
+        stream_dict + str(len(stream)).encode() + b" >>\nstream\n" + stream + b"\nendstream",
     ]
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -127,6 +136,18 @@ def test_docx_without_document_is_unreadable() -> None:
     with zipfile.ZipFile(buf, "w") as zf:
         zf.writestr("iets.txt", "hallo")
     assert error_code("brief.docx", buf.getvalue()) == "unreadable"
+
+
+def test_pdf_bomb_is_refused_before_it_is_unpacked() -> None:
+    """A 100 MB content stream in a file of about 100 kB: refused, not unpacked."""
+    data = make_pdf(["Beste meneer Jansen,"], padding=100 * 1024 * 1024)
+    assert len(data) < 200_000
+    assert error_code("bom.pdf", data) == "zip_bomb"
+
+
+def test_compressed_pdf_of_normal_size_is_read() -> None:
+    data = make_pdf(["Beste meneer Jansen,", "U moet nog 12 euro betalen."], padding=10_000)
+    assert "12 euro betalen" in extract_text("brief.pdf", data)
 
 
 def test_pdf_without_text() -> None:

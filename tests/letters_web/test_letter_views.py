@@ -106,7 +106,7 @@ def test_api_json_shape(client, world):
     )
     assert response.status_code == 200
     data = response.json()
-    assert set(data) == {"file", "words", "sentences", "readability", "findings", "east"}
+    assert set(data) == {"file", "words", "sentences", "readability", "findings", "east", "notices"}
     assert set(data["readability"]) >= {"lint_score", "lint_level", "features", "flesch_douma"}
     finding = data["findings"][0]
     assert set(finding) == {
@@ -159,8 +159,11 @@ def test_openapi_document_describes_the_report(client):
 
 @pytest.mark.frog
 @pytest.mark.skipif(not frog_available(), reason="Frog (Debian package frog) is not installed")
-def test_page_with_real_frog(client, world, settings):
+def test_page_with_real_frog(client, world, settings, real_pool):
     settings.LETTERS_ANALYZER = "frog"
+    settings.LETTERS_POOL_ADDRESS = real_pool
+    settings.LETTERS_POOL_AUTOSTART = False
+    settings.LETTERS_WAIT_SECONDS = 45  # the first check waits for Frog to start
     client.force_login(world.pro_a)
     response = client.post(reverse("letters:check"), {"text": HARSH})
     report = response.context["report"]

@@ -16,8 +16,17 @@ See docs/letters.md.
 from .analyzers import Analyzer, AnalyzerError, FrozenAnalyzer, SimpleAnalyzer, analyze_text
 from .findings import CODES, SEVERITIES, Finding
 from .frog import FrogAnalyzer, FrogProcess, frog_available, get_frog_analyzer
-from .inputs import MAX_WORDS, LetterInputError, extract_text, validate_text
-from .report import LetterReport, build_report, check_letter, warm_up
+from .inputs import MAX_WORDS, LetterInputError, extract_text, prepare_text, validate_text
+from .pool import PoolAnalyzer, PoolClient, PoolServer, ensure_pool
+from .report import (
+    LetterReport,
+    PreparedLetter,
+    build_report,
+    check_letter,
+    prepare_letter,
+    report_from_output,
+    warm_up,
+)
 
 __all__ = [
     "CODES",
@@ -31,13 +40,21 @@ __all__ = [
     "FrozenAnalyzer",
     "LetterInputError",
     "LetterReport",
+    "PoolAnalyzer",
+    "PoolClient",
+    "PoolServer",
+    "PreparedLetter",
     "SimpleAnalyzer",
     "analyze_text",
     "build_report",
     "check_letter",
     "extract_text",
     "frog_available",
+    "ensure_pool",
     "get_frog_analyzer",
+    "prepare_letter",
+    "prepare_text",
+    "report_from_output",
     "validate_text",
     "warm_up",
 ]

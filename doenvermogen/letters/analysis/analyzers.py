@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -42,23 +43,69 @@ class Analyzer(Protocol):
     def analyze_segments(self, segments: Sequence[str]) -> list[list[Token]]: ...
 
 
-def segment_text(text: str) -> list[str]:
-    """Split a letter into segments: paragraphs, with hard-wrapped lines joined again.
+#: Frog gets at most this many words without a sentence end in one go. Frog's parser grows
+#: much faster than linearly with sentence length (450 words without a full stop took 66 s);
+#: longer runs are cut into pieces for Frog and joined again afterwards (one sentence, one
+#: `long_sentence` finding).
+MAX_FROG_WORDS = 60
+_WORD_SPAN = re.compile(r"\S+")
+_CLOSERS = "\"')]\u201d\u2019 "
+_SENTENCE_FINAL = (".", "!", "?", "\u2026")
+
+
+def ends_like_sentence(line: str) -> bool:
+    """LiNT-II's test for prose: the line ends with . ! ? or … (closing quotes and brackets
+    ignored). Headings, salutations ("Geachte heer,"), subject lines, addresses, amounts and
+    signatures do not."""
+    stripped = line.rstrip(_CLOSERS)
+    return bool(stripped) and stripped[-1] in _SENTENCE_FINAL
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A piece of the letter as Frog gets it, with where it sits in the text."""
+
+    text: str
+    start: int
+    end: int
+    #: The segment ends like a sentence, so LiNT-II scores it.
+    prose: bool
+    #: A forced cut inside an over-long sentence: this piece continues the previous one.
+    continues: bool = False
+
+
+def segment_spans(text: str) -> list[tuple[int, int, str]]:
+    """Split a letter into segments with their offsets: paragraphs, with hard-wrapped lines
+    joined again.
 
     A line ends its segment when it ends like a sentence, is short (a salutation, an address
     line, a signature), or the next line is a list item. Blank lines always end a segment.
     """
-    lines = text.splitlines()
-    segments: list[str] = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    spans: list[tuple[int, int, str]] = []
     current: list[str] = []
+    first = last = 0
+
+    def close() -> None:
+        if current:
+            spans.append((first, last, " ".join(current).replace(UTTERANCE_MARKER, "| | |")))
+            current.clear()
+
     for i, raw in enumerate(lines):
         line = raw.strip()
         if not line:
-            if current:
-                segments.append(" ".join(current))
-                current = []
+            close()
             continue
+        begin = offsets[i] + (len(raw) - len(raw.lstrip()))
+        if not current:
+            first = begin
         current.append(line)
+        last = begin + len(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else ""
         if (
             _SENTENCE_END.search(line)
@@ -66,11 +113,55 @@ def segment_text(text: str) -> list[str]:
             or _BULLET.match(nxt)
             or not nxt.strip()
         ):
-            segments.append(" ".join(current))
-            current = []
-    if current:
-        segments.append(" ".join(current))
-    return [s.replace(UTTERANCE_MARKER, "| | |") for s in segments]
+            close()
+    close()
+    return spans
+
+
+def segment_text(text: str) -> list[str]:
+    """The segments of `segment_spans` without offsets."""
+    return [segment for _start, _end, segment in segment_spans(text)]
+
+
+def _cut_points(words: list[re.Match[str]], limit: int) -> list[int]:
+    """Indices of words after which an over-long run is cut (after a comma when near)."""
+    cuts: list[int] = []
+    run_start = 0
+    for i, word in enumerate(words):
+        if ends_like_sentence(word.group(0)):
+            run_start = i + 1
+            continue
+        if i - run_start + 1 >= limit:
+            cut = i
+            for j in range(i, max(run_start, i - limit // 3), -1):
+                if words[j].group(0).endswith((",", ";", ":")):
+                    cut = j
+                    break
+            cuts.append(cut)
+            run_start = cut + 1
+    return cuts
+
+
+def frog_pieces(text: str, limit: int = MAX_FROG_WORDS) -> list[Piece]:
+    """The pieces Frog gets: the segments, with runs of more than `limit` words without a
+    sentence end cut into pieces that each continue the previous one."""
+    pieces: list[Piece] = []
+    for start, end, segment in segment_spans(text):
+        prose = ends_like_sentence(segment)
+        words = list(_WORD_SPAN.finditer(text, start, end))
+        cuts = _cut_points(words, limit)
+        if not cuts:
+            pieces.append(Piece(segment, start, end, prose))
+            continue
+        begin = 0
+        for k, cut in enumerate([*cuts, len(words) - 1]):
+            part = words[begin : cut + 1]
+            if not part:
+                continue
+            piece_text = " ".join(w.group(0) for w in part).replace(UTTERANCE_MARKER, "| | |")
+            pieces.append(Piece(piece_text, part[0].start(), part[-1].end(), prose, k > 0))
+            begin = cut + 1
+    return pieces
 
 
 def segments_key(segments: Sequence[str]) -> str:
@@ -237,13 +328,92 @@ def align(text: str, sentences: Iterable[list[Token]]) -> list[Sentence]:
     return out
 
 
+#: Verbs Frog sometimes reads as an infinitive in a main clause ("Aan de keuring zijn geen
+#: kosten verbonden": zijn/WW(inf)), so the sentence has no finite verb and drops out of
+#: LiNT-II's clause count.
+_FINITE_AS_INFINITIVE = frozenset(
+    {"zijn", "hebben", "worden", "kunnen", "moeten", "mogen", "willen", "zullen", "blijven"}
+)
+#: Plural verb forms Frog reads as a plural noun ("De kosten bedragen € 25": N(soort,mv)).
+_VERBS_READ_AS_NOUNS = frozenset(
+    {"bedragen", "bedroegen", "betreffen", "betroffen", "omvatten", "beslaan", "bestaan"}
+)
+_DETERMINERS = frozenset(
+    {"de", "het", "een", "deze", "die", "dit", "dat", "uw", "onze", "ons", "hun", "mijn", "jouw"}
+)
+
+
+def repair_mistags(sentence: Sentence) -> Sentence:
+    """Fix Frog's known mis-tags in a sentence that has no finite verb at all.
+
+    Only then: a main-clause "zijn"/"hebben"/modal tagged as an infinitive (not after "te"),
+    or a plural verb form such as "bedragen" tagged as a noun (not after a determiner),
+    becomes the finite verb. The parse is left as Frog made it.
+    """
+    tokens = sentence.tokens
+    if any(t.is_finite_verb for t in tokens):
+        return sentence
+    for i, t in enumerate(tokens):
+        before = tokens[i - 1].word.lower() if i else ""
+        low = t.word.lower()
+        if t.pos == "WW" and "inf" in t.feats and low in _FINITE_AS_INFINITIVE and before != "te":
+            fixed = replace(t, tag="WW(pv,tgw,mv)")
+        elif t.pos == "N" and low in _VERBS_READ_AS_NOUNS and before not in _DETERMINERS:
+            fixed = replace(t, tag="WW(pv,tgw,mv)", lemma=low if low.endswith("en") else t.lemma)
+        else:
+            continue
+        return replace(sentence, tokens=[*tokens[:i], fixed, *tokens[i + 1 :]])
+    return sentence
+
+
+def _merge(first: Sentence, second: Sentence) -> Sentence:
+    """Join two sentences that Frog saw apart because we cut an over-long sentence."""
+    offset = len(first.tokens)
+    moved = [
+        replace(t, index=t.index + offset, head=t.head + offset if t.head > 0 else t.head)
+        for t in second.tokens
+    ]
+    return replace(
+        first,
+        tokens=[*first.tokens, *moved],
+        end=max(first.end, second.end),
+        capped=True,
+    )
+
+
+def assemble(text: str, pieces: Sequence[Piece], raw: Iterable[list[Token]]) -> AnalyzedText:
+    """Align Frog's sentences to `text`, mark which are scored, and join the parts of an
+    over-long sentence that was cut for Frog."""
+    aligned = align(text, raw)
+    out: list[Sentence] = []
+    piece_index = 0
+    previous_piece = -1
+    for sentence in aligned:
+        while piece_index + 1 < len(pieces) and sentence.start >= pieces[piece_index + 1].start:
+            piece_index += 1
+        piece = pieces[piece_index] if pieces else None
+        scored = piece.prose if piece is not None else True
+        if piece is not None and piece.continues and previous_piece == piece_index - 1 and out:
+            out[-1] = _merge(out[-1], sentence)
+        else:
+            out.append(replace(sentence, index=len(out), scored=scored))
+        previous_piece = piece_index
+    for i, sentence in enumerate(out):
+        if sentence.capped:
+            sentence = replace(sentence, text=text[sentence.start : sentence.end])
+        out[i] = repair_mistags(sentence)
+    return AnalyzedText(text=text, sentences=out)
+
+
 def analyze_text(text: str, analyzer: Analyzer) -> AnalyzedText:
     """Segment `text`, run `analyzer` on it and align the result to the original text."""
-    segments = segment_text(text)
-    if not segments:
+    pieces = frog_pieces(text)
+    if not pieces:
         return AnalyzedText(text=text, sentences=[], analyzer=analyzer.name)
-    raw = analyzer.analyze_segments(segments)
-    return AnalyzedText(text=text, sentences=align(text, raw), analyzer=analyzer.name)
+    raw = analyzer.analyze_segments([p.text for p in pieces])
+    analyzed = assemble(text, pieces, raw)
+    analyzed.analyzer = analyzer.name
+    return analyzed
 
 
 class FrozenAnalyzer:
@@ -266,7 +436,7 @@ class FrozenAnalyzer:
                 self._outputs[first.split()[-1]] = rest
 
     def __contains__(self, text: str) -> bool:
-        return segments_key(segment_text(text)) in self._outputs
+        return segments_key([p.text for p in frog_pieces(text)]) in self._outputs
 
     def analyze_segments(self, segments: Sequence[str]) -> list[list[Token]]:
         key = segments_key(segments)

@@ -33,6 +33,23 @@ _GENERIC_SALUTATION = re.compile(
 )
 
 
+_REMINDER = re.compile(r"\b(?:sms|herinnering\s+sturen|agenda|app\b|whatsapp)", re.IGNORECASE)
+
+
+def _action_requests(text: str) -> int:
+    """How many lines ask the reader to do something."""
+    pattern = rules().action_request
+    return sum(1 for line in text.split("\n") if pattern.search(line))
+
+
+def _asks_early(text: str) -> bool:
+    """The request comes in the first three lines of running text (after the salutation)."""
+    lines = [line for line in text.split("\n") if line.strip()]
+    body = [line for line in lines if line.rstrip().endswith((".", "?", "!"))][:3]
+    pattern = rules().action_request
+    return any(pattern.search(line) or rules().deadline.search(line) for line in body)
+
+
 @dataclass
 class EastPart:
     """One EAST part: ok or not, what already works, and advice."""
@@ -73,13 +90,14 @@ def east_report(text: str, findings: list[Finding], lint_level: int | None) -> d
         )
     if codes["passive"] > 2:
         easy.advice.append("Zeg wie iets doet: schrijf \u201cwij\u201d en \u201cu\u201d.")
-    if not _STEPS.search(text):
+    requests = _action_requests(text)
+    if _STEPS.search(text):
+        easy.strengths.append("De brief geeft stappen om te volgen.")
+    elif requests >= 2:
         easy.advice.append(
             "Geef concrete instructies in kleine stappen, bijvoorbeeld een genummerd lijstje: "
             "wat moet iemand doen, en hoe (een antwoordformulier of retourenvelop helpt)."
         )
-    else:
-        easy.strengths.append("De brief geeft stappen om te volgen.")
 
     attractive = EastPart(ok=True)
     if codes["threat_without_way_out"]:
@@ -107,9 +125,10 @@ def east_report(text: str, findings: list[Finding], lint_level: int | None) -> d
         )
     if attractive.ok:
         attractive.strengths.append("De toon is rustig en positief.")
-    attractive.advice.append(
-        "Zet de belangrijkste boodschap en wat iemand moet doen bovenaan de brief."
-    )
+    if requests and not _asks_early(text):
+        attractive.advice.append(
+            "Zet de belangrijkste boodschap en wat iemand moet doen bovenaan de brief."
+        )
 
     social = EastPart(ok=True)
     if codes["missing_sender_name"]:
@@ -132,12 +151,13 @@ def east_report(text: str, findings: list[Finding], lint_level: int | None) -> d
         social.advice.append("Spreek de lezer steeds op dezelfde manier aan (u of je).")
     if _NORM.search(text):
         social.strengths.append("De brief noemt wat anderen al doen.")
-    else:
+    elif codes["threat_without_way_out"] or codes["negative_framing"]:
         social.advice.append(
             "Noem een norm of voorbeeld: \u201cDe meeste mensen in uw wijk regelen dit binnen "
             "een week.\u201d"
         )
-    if not rules().help.search(text):
+    money_or_sanction = "€" in text or rules().sanctions.search(text)
+    if money_or_sanction and not rules().help.search(text) and not rules().way_out.search(text):
         social.advice.append("Bied hulp aan, en zeg bij wie iemand terecht kan.")
 
     timely = EastPart(ok=True)
@@ -154,9 +174,10 @@ def east_report(text: str, findings: list[Finding], lint_level: int | None) -> d
             "Bij een zware sanctie: zeg helder wat iemand vóór welke datum kan doen om die "
             "te voorkomen."
         )
-    timely.advice.append(
-        "Help iemand herinneren: bied een herinnering aan (sms, agenda) of stuur de brief "
-        "op een moment dat iemand kan handelen."
-    )
+    if codes["threat_without_way_out"] and not _REMINDER.search(text):
+        timely.advice.append(
+            "Help iemand herinneren: bied een herinnering aan (sms, agenda) of stuur de brief "
+            "op een moment dat iemand kan handelen."
+        )
 
     return {"easy": easy, "attractive": attractive, "social": social, "timely": timely}

@@ -43,7 +43,7 @@ CODES = (
 
 LONG_SENTENCE_WARN = 15
 LONG_SENTENCE_FLAG = 20
-DIFFICULT_ZIPF = 2.0
+DIFFICULT_ZIPF = 2.5
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,13 @@ class Finding:
 class Rules:
     officialese: list[tuple[str, str, re.Pattern[str]]]
     plain_words: dict[str, str]
+    plain_phrases: list[tuple[str, str, re.Pattern[str]]]
     sanctions: re.Pattern[str]
     way_out: re.Pattern[str]
     help: re.Pattern[str]
     negative_framing: list[tuple[re.Pattern[str], str]]
     zijn_perfect_verbs: frozenset[str]
+    adjectival_participles: frozenset[str]
     action_request: re.Pattern[str]
     deadline: re.Pattern[str]
     department_words: frozenset[str]
@@ -110,15 +112,19 @@ def rules() -> Rules:
     officialese = sorted(_read_tsv("officialese.tsv"), key=lambda kv: -len(kv[0]))
     return Rules(
         officialese=[(k, v, _phrase_pattern(k)) for k, v in officialese],
-        plain_words=dict(_read_tsv("plain_words.tsv")),
+        plain_words={k.lower(): v for k, v in _read_tsv("plain_words.tsv") if " " not in k},
+        plain_phrases=[
+            (k, v, _phrase_pattern(k)) for k, v in _read_tsv("plain_words.tsv") if " " in k
+        ],
         sanctions=_any(rf"\b(?:{p})" for p in raw["sanctions"]),
         way_out=_any(rf"\b(?:{p})" for p in raw["way_out"]),
         help=_any(rf"\b(?:{p})\b" for p in raw["help"]),
         negative_framing=[
-            (re.compile(item["pattern"], re.IGNORECASE), item["suggestion"])
+            (re.compile(item["pattern"], re.IGNORECASE | re.MULTILINE), item["suggestion"])
             for item in raw["negative_framing"]
         ],
         zijn_perfect_verbs=frozenset(raw["zijn_perfect_verbs"]),
+        adjectival_participles=frozenset(raw["adjectival_participles"]),
         action_request=_any(raw["action_request"], re.IGNORECASE | re.MULTILINE),
         deadline=_any(raw["deadline"]),
         department_words=frozenset(w.lower() for w in raw["department_words"]),
@@ -258,6 +264,25 @@ def find_difficult_words(ctx: Context, covered: list[tuple[int, int]]) -> list[F
     seen: set[str] = set()
     sig = signature_lines(ctx.text)
     sig_start = ctx.text.rfind(sig[0]) if sig else -1
+    taken = list(covered)
+    for phrase, alternative, pattern in rules().plain_phrases:
+        for m in pattern.finditer(ctx.text):
+            if any(m.start() < e and st < m.end() for st, e in taken):
+                continue
+            taken.append(m.span())
+            seen.add(phrase)
+            out.append(
+                Finding(
+                    code="difficult_word",
+                    severity="hint",
+                    message=f"\u201c{m.group(0)}\u201d is moeilijk: veel mensen kennen het niet.",
+                    suggestion=f"Schrijf \u201c{alternative}\u201d.",
+                    sentence_index=ctx.sentence_at(m.start()),
+                    start=m.start(),
+                    end=m.end(),
+                )
+            )
+    covered = taken
     for s in ctx.sentences:
         for t in s.tokens:
             if t.start < 0 or not _is_difficult_candidate(s, t):
@@ -345,6 +370,8 @@ def _passive_pairs(s: Sentence) -> list[tuple[Token, Token]]:
                 continue  # perfect tense: "Ik ben gekomen"
             if lemma == "worden" and plemma == "worden":
                 continue
+            if lemma == "zijn" and part.word.lower() in rules().adjectival_participles:
+                continue  # "zijn verschuldigd": an adjective, not a passive
             pairs.append((aux, part))
     return pairs
 
@@ -371,14 +398,50 @@ def find_passive(ctx: Context) -> list[Finding]:
     return out
 
 
+_RELATIVE_ADVERBS = frozenset(
+    [
+        "waarna",
+        "waardoor",
+        "waarbij",
+        "waarin",
+        "waarop",
+        "waarvoor",
+        "waarmee",
+        "waaruit",
+        "waarover",
+        "waaraan",
+        "waarvan",
+        "waartoe",
+        "waarnaar",
+    ]
+)
+
+
+def _after_comparative(s: Sentence, i: int) -> bool:
+    """The conjunction follows a comparative ("hoger dan") or "zo/even/net ... als"."""
+    window = s.tokens[max(0, i - 4) : i]
+    if any(t.pos == "ADJ" and "comp" in t.feats for t in window):
+        return True
+    if any(t.word.lower() in ("meer", "minder", "eerder", "later", "anders") for t in window):
+        return True
+    return s.tokens[i].word.lower() == "als" and any(
+        t.word.lower() in ("zo", "even", "net", "evenveel") for t in window
+    )
+
+
 def subordinate_clause_markers(s: Sentence) -> list[Token]:
     """Tokens that open a subordinate clause: a subordinating conjunction or a relative
     pronoun, followed by a finite verb later in the sentence."""
     markers = []
     for i, t in enumerate(s.tokens):
+        low = t.word.lower()
         opens = (t.pos == "VG" and "onder" in t.feats) or (t.pos == "VNW" and "betr" in t.feats)
         if not opens and t.deprel in ("rhd", "whd") and t.pos == "VNW":
             opens = True
+        if low in _RELATIVE_ADVERBS and i > 0:
+            opens = True  # "waarna", "waardoor", "waarbij" open a clause
+        if low in ("dan", "als") and t.pos == "VG" and i > 0 and _after_comparative(s, i):
+            opens = False  # "hoger dan", "zo snel als": a comparison, not a clause
         if opens and any(x.is_finite_verb for x in s.tokens[i + 1 :]):
             markers.append(t)
     return markers
@@ -405,36 +468,72 @@ def find_subordinate_clauses(ctx: Context) -> list[Finding]:
     return out
 
 
+_NEGATION_BEFORE = re.compile(
+    r"\b(?:geen|niet|zonder|nooit)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
+)
+_SHOUTED_RUN = re.compile(r"\b[A-ZÀ-Ý]{2,}(?:[\s-]+[A-ZÀ-Ý]{2,}){1,30}\b")
+_AMOUNT = re.compile(r"€|\d")
+#: "de boete van € 95": the claim itself, named with its amount, is the subject of the
+#: letter, not a threat.
+_AMOUNT_AFTER = re.compile(r"^\s+van\s+(?:€|eur\b|\d)", re.IGNORECASE)
+
+
+def _without_shouting(text: str) -> str:
+    """`text` with runs of words in capitals blanked: "LAATSTE KANS OM KOSTEN TE VOORKOMEN"
+    is pressure, not a way out."""
+    return _SHOUTED_RUN.sub(lambda m: " " * len(m.group(0)), text)
+
+
+def _help_offered(text: str) -> bool:
+    """Help is offered somewhere, and not denied ("wij kunnen u niet meer helpen")."""
+    for m in rules().help.finditer(text):
+        if not _NEGATION_BEFORE.search(text[max(0, m.start() - 40) : m.start()]):
+            return True
+    return False
+
+
 def find_threats(ctx: Context) -> list[Finding]:
-    """A sanction with no way to prevent it nearby and no help offered in the letter."""
+    """A sanction with no way to prevent it nearby and no help offered in the letter.
+
+    A sanction that is denied ("geen extra kosten", "dan leggen wij geen beslag") is no
+    threat; lines of an amount table ("Incassokosten € 40,00") are not sentences; words in
+    capitals are pressure, not a way out; help must not be denied.
+    """
     r = rules()
-    if r.help.search(ctx.text):
+    if _help_offered(_without_shouting(ctx.text)):
         return []
     out = []
     sentences = ctx.sentences
     for s in sentences:
-        m = r.sanctions.search(s.text)
-        if not m:
+        if not s.scored and _AMOUNT.search(s.text):
+            continue  # a line of an amount table or an address block
+        match = None
+        for m in r.sanctions.finditer(s.text):
+            if _NEGATION_BEFORE.search(s.text[max(0, m.start() - 40) : m.start()]):
+                continue
+            if _AMOUNT_AFTER.match(s.text[m.end() : m.end() + 12]):
+                continue
+            match = m
+            break
+        if match is None:
             continue
-        around = " ".join(
-            x.text for x in sentences[max(0, s.index - 2) : s.index + 3] if x is not None
-        )
-        if r.way_out.search(around):
+        around = " ".join(x.text for x in sentences[max(0, s.index - 2) : s.index + 3])
+        if r.way_out.search(_without_shouting(around)):
             continue
-        start = s.start + m.start()
+        start = s.start + match.start()
         out.append(
             Finding(
                 code="threat_without_way_out",
                 severity="problem",
-                message=f"Hier staat een sanctie (\u201c{m.group(0)}\u201d) zonder dat er staat "
-                "hoe iemand die kan voorkomen. Angst zonder uitweg werkt niet: mensen "
+                message=f"Hier staat een sanctie (\u201c{match.group(0)}\u201d) zonder dat er "
+                "staat hoe iemand die kan voorkomen. Angst zonder uitweg werkt niet: mensen "
                 "raken in paniek of leggen de brief weg.",
                 suggestion="Zeg direct erbij wat iemand kan doen om dit te voorkomen, en bied "
                 "hulp aan: \u201cLukt betalen niet? Bel ons, dan maken we samen een "
                 "betalingsregeling. Dan komen er geen extra kosten.\u201d",
                 sentence_index=s.index,
                 start=start,
-                end=start + len(m.group(0)),
+                end=start + len(match.group(0)),
             )
         )
     return out
@@ -465,6 +564,14 @@ def find_negative_framing(ctx: Context) -> list[Finding]:
     return sorted(out, key=lambda f: f.start or 0)
 
 
+#: The letter's own date ("Zandstad, 3 maart 2026", "Datum: 3 maart 2026") is no deadline.
+_DATE_LINE = re.compile(
+    r"^\s*(?:(?:datum|date)\s*:?\s*|[A-Z][\w'’ -]{1,40},\s*)?(?:\w{2,9}dag\s+)?"
+    r"\d{1,2}[-/. ](?:\d{1,2}|[a-z]{3,9})[-/. ]\d{2,4}\s*$",
+    re.IGNORECASE,
+)
+
+
 def find_missing_deadline(ctx: Context) -> list[Finding]:
     """The letter asks the reader to do something but gives no date."""
     r = rules()
@@ -473,7 +580,9 @@ def find_missing_deadline(ctx: Context) -> list[Finding]:
         if r.action_request.search(s.text):
             request = s
             break
-    if request is None or r.deadline.search(ctx.text):
+    if request is None or any(
+        r.deadline.search(line) for line in ctx.text.split("\n") if not _DATE_LINE.match(line)
+    ):
         return []
     return [
         Finding(
@@ -488,13 +597,42 @@ def find_missing_deadline(ctx: Context) -> list[Finding]:
     ]
 
 
-_PHONE = re.compile(r"(?<!\d)(?:\+31[\s-]?|0)(?:[\s-]?\d){9}(?!\d)|(?<!\d)14\s?0\d{2,3}(?!\d)")
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+#: A run that may be a phone number: digits with spaces, hyphens, dots and brackets, starting
+#: at a number or "+"/"(" that does not continue a word. Checked by `_is_phone`.
+_PHONE_RUN = re.compile(r"(?<![\w+(])(?:\+|\()?\d[\d \t().\-]{4,22}\d")
+#: The municipal number 14 + area code ("14 030", "14 0580").
+_PHONE_14 = re.compile(r"(?<![\w+])14[ \t-]?0\d{2,3}(?![\d])")
+#: An IBAN ("NL91 ABNA 0417 1643 00") just before a run of digits: not a phone number.
+_IBAN_BEFORE = re.compile(r"[A-Z]{2}\d{2}\s?[A-Z]{4}[\s\d]{0,12}$")
+#: Only at the start of a run of address characters and with bounded parts, so the search
+#: stays linear in the length of the text (an unanchored ``[\w.+-]+@`` backtracks
+#: quadratically over a long run of letters).
+_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_WEB = re.compile(r"(?<![\w@./-])(?:https?://|www\.)[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}", re.I)
+
+
+def _is_phone(text: str, match: re.Match[str]) -> bool:
+    """A Dutch phone number: 10 digits from 0 (also +31 / 0031 / "+31 (0)"), or a free or
+    paid service number 0800/0900/0906/0909 with 4 to 7 digits. Never an IBAN."""
+    if _IBAN_BEFORE.search(text[max(0, match.start() - 24) : match.start()]):
+        return False
+    raw = match.group(0)
+    digits = "".join(c for c in raw if c.isdigit())
+    if raw.startswith("+") or digits.startswith("0031"):
+        digits = digits[4:] if digits.startswith("0031") else digits[2:]
+        if digits.startswith("31"):
+            digits = digits[2:]
+        digits = "0" + digits.removeprefix("0")
+    if digits[:4] in ("0800", "0900", "0906", "0909"):
+        return 8 <= len(digits) <= 11
+    return len(digits) == 10 and digits.startswith("0") and not digits.startswith("00")
 
 
 def has_contact(text: str) -> bool:
-    """A phone number or an e-mail address in the text."""
-    return bool(_PHONE.search(text) or _EMAIL.search(text))
+    """A phone number, an e-mail address or a web address in the text."""
+    if _EMAIL.search(text) or _WEB.search(text) or _PHONE_14.search(text):
+        return True
+    return any(_is_phone(text, m) for m in _PHONE_RUN.finditer(text))
 
 
 def find_missing_contact(ctx: Context) -> list[Finding]:
@@ -505,13 +643,20 @@ def find_missing_contact(ctx: Context) -> list[Finding]:
         Finding(
             code="missing_contact",
             severity="problem",
-            message="Er staat geen telefoonnummer of e-mailadres in de brief. "
+            message="Er staat geen telefoonnummer, e-mailadres of website in de brief. "
             "Wie vragen heeft, weet niet wie hij kan bellen.",
             suggestion="Zet er een telefoonnummer en e-mailadres in, met een naam: "
             "\u201cHeeft u vragen? Bel mij: Sara de Vries, 030 123 45 67.\u201d",
         )
     ]
 
+
+_NAME_WORD = re.compile(r"[\w.'’-]+")
+_WHOLE_WORD = re.compile(r"(?<![\w'’-])\w+(?![\w'’-])")
+_CAPITALS = re.compile(r"\b[A-ZÀ-Ý]{2,}(?:[\s-]+[A-ZÀ-Ý]{2,})*\b")
+_CAPITAL_WORD = re.compile(r"[A-ZÀ-Ý]+")
+_EXCLAMATION = re.compile(r"!+")
+_MET_VRIENDELIJKE_GROET = re.compile(r"^\s*met\s+vriendelijke\s+groet", re.IGNORECASE)
 
 _TUSSENVOEGSELS = {
     "van",
@@ -527,11 +672,22 @@ _TUSSENVOEGSELS = {
     "op",
     "la",
     "le",
+    "el",
+    "al",
+    "ben",
+    "bin",
+    "da",
+    "di",
+    "du",
+    "dos",
+    "del",
+    "op de",
 }
 
 
 def _looks_like_name(line: str, departments: frozenset[str]) -> bool:
-    words = re.findall(r"[\w.'’-]+", line)
+    line = line.split(",", 1)[0]  # "Anouk Kok, leerkracht groep 5": the name before the role
+    words = _NAME_WORD.findall(line)
     if not 1 < len(words) <= 5 and not (len(words) == 1 and len(words[0]) > 2):
         return False
     if len(words) == 1:
@@ -557,7 +713,7 @@ def signature_lines(text: str) -> list[str]:
     for i in range(len(lines) - 1, -1, -1):
         if closing.match(lines[i]):
             return lines[i + 1 : i + 6]
-        if re.match(r"^\s*met\s+vriendelijke\s+groet", lines[i], re.IGNORECASE):
+        if _MET_VRIENDELIJKE_GROET.match(lines[i]):
             return lines[i + 1 : i + 6]
     return []
 
@@ -596,7 +752,7 @@ def find_inconsistent_address(ctx: Context) -> list[Finding]:
     """The reader is addressed with both "u" and "je/jij"."""
     formal: list[re.Match[str]] = []
     informal: list[re.Match[str]] = []
-    for m in re.finditer(r"(?<![\w'’-])[\w]+(?![\w'’-])", ctx.text):
+    for m in _WHOLE_WORD.finditer(ctx.text):
         w = m.group(0).lower()
         if w in _FORMAL:
             formal.append(m)
@@ -625,8 +781,8 @@ def find_shouting(ctx: Context) -> list[Finding]:
     """Words in capitals and exclamation marks."""
     acronyms = rules().acronyms
     out: list[Finding] = []
-    for m in re.finditer(r"\b[A-ZÀ-Ý]{2,}(?:[\s-]+[A-ZÀ-Ý]{2,})*\b", ctx.text):
-        words = re.findall(r"[A-ZÀ-Ý]+", m.group(0))
+    for m in _CAPITALS.finditer(ctx.text):
+        words = _CAPITAL_WORD.findall(m.group(0))
         shouting = [w for w in words if w not in acronyms]
         if not shouting:
             continue
@@ -648,7 +804,7 @@ def find_shouting(ctx: Context) -> list[Finding]:
                 end=m.end(),
             )
         )
-    for m in re.finditer(r"!+", ctx.text):
+    for m in _EXCLAMATION.finditer(ctx.text):
         out.append(
             Finding(
                 code="shouting",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import re
 import shutil
 import tempfile
 import threading
@@ -35,6 +36,25 @@ _PROMPT = "\r\nfrog>"
 def frog_available(executable: str = "frog") -> bool:
     """Whether the Frog binary is installed."""
     return shutil.which(executable) is not None
+
+
+#: Anything that looks like a markup tag. Frog's tokenizer takes ``<utt>`` as an utterance
+#: command and then stops (EOF); the angle brackets of every tag are swapped for ‹ › so no
+#: text can reach Frog as a command.
+_TAG = re.compile(r"<(\s{0,5}/?\s{0,5}[A-Za-z][^<>\n]{0,60})>")
+
+
+def frog_safe(segment: str) -> str:
+    """`segment` as Frog may see it: printable characters on one line, no control sequences.
+
+    Control characters would act on the terminal (^C interrupts, ^D ends input), a tag such
+    as ``<utt>`` is a command to Frog's tokenizer, and our utterance marker separates
+    segments.
+    """
+    printable = "".join(c if c.isprintable() else " " for c in segment)
+    clean = " ".join(printable.split())
+    clean = _TAG.sub("\u2039\\1\u203a", clean)
+    return clean.replace(UTTERANCE_MARKER, "| | |")
 
 
 def _chunk_line(segment: str, limit: int = _LINE_LIMIT) -> list[str]:
@@ -138,9 +158,7 @@ class FrogProcess:
 
         lines: list[str] = []
         for i, segment in enumerate(segments):
-            # Control characters would act on the terminal (^C interrupts, ^D ends input).
-            printable = "".join(c if c.isprintable() else " " for c in segment)
-            clean = " ".join(printable.split())
+            clean = frog_safe(segment)
             if not clean:
                 continue
             if lines and i:
@@ -151,24 +169,32 @@ class FrogProcess:
         chars = sum(len(line) for line in lines)
         limit = timeout if timeout is not None else self.timeout + chars / 200.0
         with self._lock:
-            if not self.alive:
-                self._kill()
-                self._start()
-            child = self._child
-            assert child is not None
-            begin = time.perf_counter()
-            try:
-                for line in lines:
-                    child.sendline(line)
-                child.sendline("")
-                child.expect(r"Processing\.\.\. *\r\n", timeout=limit)
-                child.expect_exact(_PROMPT, timeout=limit, searchwindowsize=len(_PROMPT) + 64)
-                output = child.before
-            except (pexpect.TIMEOUT, pexpect.EOF, OSError) as exc:
-                self._kill()
-                raise AnalyzerError(
-                    f"Frog stopped or timed out ({exc.__class__.__name__})"
-                ) from exc
+            for attempt in (1, 2):
+                if not self.alive:
+                    self._kill()
+                    self._start()
+                child = self._child
+                assert child is not None
+                begin = time.perf_counter()
+                try:
+                    for line in lines:
+                        child.sendline(line)
+                    child.sendline("")
+                    child.expect(r"Processing\.\.\. *\r\n", timeout=limit)
+                    child.expect_exact(_PROMPT, timeout=limit, searchwindowsize=len(_PROMPT) + 64)
+                    output = child.before
+                    break
+                except pexpect.EOF as exc:
+                    # A Frog that died between two letters (a killed process can still
+                    # look alive for a moment): start a fresh one and try once more.
+                    self._kill()
+                    if attempt == 2:
+                        raise AnalyzerError("Frog stopped or timed out (EOF)") from exc
+                except (pexpect.TIMEOUT, OSError) as exc:
+                    self._kill()
+                    raise AnalyzerError(
+                        f"Frog stopped or timed out ({exc.__class__.__name__})"
+                    ) from exc
             self.last_processing_seconds = time.perf_counter() - begin
         return output.replace("\r\n", "\n")
 

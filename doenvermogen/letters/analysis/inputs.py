@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from html.parser import HTMLParser
 from pathlib import PurePath
 from xml.etree import ElementTree
 
@@ -22,6 +23,12 @@ MAX_DOCX_MEMBERS = 2_000
 MAX_DOCX_UNCOMPRESSED = 50 * 1024 * 1024
 MAX_DOCX_RATIO = 100
 MAX_PDF_PAGES = 100
+#: Decompressed bytes one pdf stream may grow to, and all page contents together. A page of a
+#: letter is a few kB; a "pdf bomb" (a small file that inflates to gigabytes) stops here.
+MAX_PDF_STREAM_BYTES = 8 * 1024 * 1024
+MAX_PDF_CONTENT_BYTES = 32 * 1024 * 1024
+#: Characters of text a file may give (10,000 words are about 70,000 characters).
+MAX_TEXT_CHARS = 200_000
 SUPPORTED_EXTENSIONS = (".txt", ".docx", ".pdf")
 
 
@@ -34,6 +41,7 @@ class LetterInputError(ValueError):
         self.code = code
 
 
+_NON_SPACE = re.compile(r"\S+")
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 DUTCH_FUNCTION_WORDS = frozenset(
@@ -216,7 +224,103 @@ def looks_dutch(text: str) -> bool:
 
 
 def count_words(text: str) -> int:
-    return len(re.findall(r"\S+", text))
+    return len(_NON_SPACE.findall(text))
+
+
+_HTML_TAG = re.compile(
+    r"<\s{0,3}/?\s{0,3}(?:html|head|body|p|br|div|span|table|tbody|thead|tr|td|th|li|ul|ol|"
+    r"h[1-6]|b|i|u|strong|em|a|font|style|script|meta|title|img|hr|section|article|header|"
+    r"footer|blockquote|pre|o:p)\b[^<>]{0,1000}>",
+    re.IGNORECASE,
+)
+_HTML_DOCUMENT = re.compile(r"<!doctype\s{1,5}html|<html\b", re.IGNORECASE)
+_HTML_BLOCKS = frozenset(
+    [
+        "p",
+        "br",
+        "div",
+        "table",
+        "tr",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "pre",
+        "hr",
+        "title",
+    ]
+)
+MAX_LONG_WORD = 300
+
+
+def looks_like_html(text: str) -> bool:
+    """Pasted from a web page or an e-mail source: a whole HTML document, or two tags."""
+    if _HTML_DOCUMENT.search(text):
+        return True
+    return any(n >= 1 for n, _tag in enumerate(_HTML_TAG.finditer(text)))
+
+
+class _TextFromHtml(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip += 1
+        elif tag in _HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "head"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in _HTML_BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def html_to_text(text: str) -> str:
+    """The text of pasted HTML: tags removed, paragraphs and line breaks kept, entities read."""
+    parser = _TextFromHtml()
+    parser.feed(text)
+    parser.close()
+    lines = [" ".join(line.split()) for line in "".join(parser.parts).split("\n")]
+    out: list[str] = []
+    for line in lines:
+        if line or (out and out[-1]):
+            out.append(line)
+    return "\n".join(out).strip("\n")
+
+
+#: Shown with the report when pasted HTML was turned into plain text.
+HTML_NOTICE = (
+    "De tekst bevatte HTML-opmaak (bijvoorbeeld uit een webpagina of e-mail). We hebben de "
+    "opmaak weggehaald en alleen de tekst gecontroleerd."
+)
+
+
+def prepare_text(text: str, max_words: int = MAX_WORDS) -> tuple[str, list[str]]:
+    """`validate_text`, after turning pasted HTML into plain text; also returns the notices
+    for the user (in Dutch)."""
+    notices: list[str] = []
+    if looks_like_html(text):
+        text = html_to_text(text)
+        notices.append(HTML_NOTICE)
+    return validate_text(text, max_words=max_words), notices
 
 
 def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
@@ -236,6 +340,12 @@ def validate_text(text: str, max_words: int = MAX_WORDS) -> str:
             f"De tekst is te lang: {n:,} woorden. We kunnen brieven tot {max_words:,} woorden "
             "controleren. Controleer de brief in delen.".replace(",", "."),
             "too_long",
+        )
+    if any(len(w) > MAX_LONG_WORD for w in _NON_SPACE.findall(text)):
+        raise LetterInputError(
+            f"Er staat een 'woord' van meer dan {MAX_LONG_WORD} tekens zonder spatie in de "
+            "tekst. Dat is geen tekst van een brief. Haal het weg en probeer het opnieuw.",
+            "unreadable",
         )
     if not looks_dutch(text):
         raise LetterInputError(
@@ -327,26 +437,69 @@ def _docx_text(data: bytes) -> str:
     return "\n".join(paragraphs)
 
 
+def _pdf_bomb() -> LetterInputError:
+    return LetterInputError(
+        "Deze pdf is verdacht: hij wordt bij uitpakken veel te groot. We openen hem niet. "
+        "Plak de tekst van de brief.",
+        "zip_bomb",
+    )
+
+
+def _pdf_limits() -> dict[str, int]:
+    """pypdf's per-stream limits, set far below its defaults (75 MB)."""
+    n = MAX_PDF_STREAM_BYTES
+    return {
+        "zlib_maximum_output_length": n,
+        "lzw_maximum_output_length": n,
+        "run_length_maximum_output_length": n,
+        "array_based_stream_maximum_output_length": n,
+        "brotli_maximum_output_length": n,
+        "jbig2_maximum_output_length": n,
+        "image_maximum_buffer_size": n,
+        "maximum_declared_stream_length": n,
+        "stream_decoding_work_maximum_length": 4 * n,
+    }
+
+
 def _pdf_text(data: bytes) -> str:
     try:
-        from pypdf import PdfReader
-        from pypdf.errors import PyPdfError
-
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted:
-            raise LetterInputError(
-                "Deze pdf is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord, of "
-                "plak de tekst.",
-                "encrypted",
-            )
-        if len(reader.pages) > MAX_PDF_PAGES:
-            raise LetterInputError(
-                f"Deze pdf heeft meer dan {MAX_PDF_PAGES} pagina's. Controleer de brief in delen.",
-                "too_long",
-            )
-        pages = [page.extract_text() or "" for page in reader.pages]
+        from pypdf import PdfReader, apply_configuration
+        from pypdf.errors import LimitReachedError, PyPdfError
+    except ImportError as exc:  # pragma: no cover - pypdf is a dependency
+        raise _unreadable("pdf-bestand") from exc
+    try:
+        with apply_configuration(**_pdf_limits()):
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted:
+                raise LetterInputError(
+                    "Deze pdf is beveiligd met een wachtwoord. Sla hem op zonder wachtwoord, "
+                    "of plak de tekst.",
+                    "encrypted",
+                )
+            if len(reader.pages) > MAX_PDF_PAGES:
+                raise LetterInputError(
+                    f"Deze pdf heeft meer dan {MAX_PDF_PAGES} pagina's. Controleer de brief "
+                    "in delen.",
+                    "too_long",
+                )
+            pages: list[str] = []
+            content_bytes = 0
+            for page in reader.pages:
+                contents = page.get_contents()
+                content_bytes += len(contents.get_data()) if contents is not None else 0
+                if content_bytes > MAX_PDF_CONTENT_BYTES:
+                    raise _pdf_bomb()
+                pages.append(page.extract_text() or "")
+                if sum(len(p) for p in pages) > MAX_TEXT_CHARS:
+                    raise LetterInputError(
+                        "Deze pdf bevat veel te veel tekst voor één brief. Controleer de brief "
+                        "in delen.",
+                        "too_long",
+                    )
     except LetterInputError:
         raise
+    except LimitReachedError as exc:
+        raise _pdf_bomb() from exc
     except (PyPdfError, ValueError, KeyError, TypeError, OSError, RecursionError) as exc:
         raise _unreadable("pdf-bestand") from exc
     except Exception as exc:  # pypdf raises many kinds of errors on damaged files

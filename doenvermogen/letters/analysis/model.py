@@ -92,6 +92,11 @@ class Sentence:
     start: int = 0
     end: int = 0
     text: str = ""
+    #: Part of the prose that LiNT-II scores (False for a subject line, salutation,
+    #: heading, address, amount table or signature: checked for findings, not scored).
+    scored: bool = True
+    #: Over-long without a full stop: given to Frog in pieces and joined again.
+    capped: bool = False
 
     @property
     def words(self) -> list[Token]:

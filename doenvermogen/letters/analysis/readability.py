@@ -323,9 +323,11 @@ class SentenceReadability:
 
     @property
     def content_words_per_clause(self) -> float | None:
-        if not self.finite_verbs:
+        """Content words per finite verb; a sentence without a finite verb is one clause
+        (as LiNT-II does since its structure-aware version)."""
+        if not self.word_count:
             return None
-        return len(self.content_words) / self.finite_verbs
+        return len(self.content_words) / (self.finite_verbs or 1)
 
     @property
     def proportion_concrete_nouns(self) -> float | None:
@@ -378,36 +380,48 @@ def sentence_readability(sentence: Sentence) -> SentenceReadability:
 
 @dataclass
 class Readability:
-    """LiNT-II and Flesch-Douma for a whole letter."""
+    """LiNT-II and Flesch-Douma for a whole letter.
+
+    `sentences` has every sentence; the letter's figures average only the scored ones (the
+    prose, as LiNT-II does: not the subject line, salutation, headings, address, amounts or
+    signature). When a text has no prose at all, every sentence is scored.
+    """
 
     sentences: list[SentenceReadability]
     flesch_douma: float | None
+    scored_indices: frozenset[int] | None = None
+
+    @property
+    def scored(self) -> list[SentenceReadability]:
+        if self.scored_indices is None:
+            return self.sentences
+        return [s for s in self.sentences if s.index in self.scored_indices]
 
     @property
     def mean_log_word_frequency(self) -> float | None:
-        freqs = [f for s in self.sentences for _, f in s.frequencies]
+        freqs = [f for s in self.scored for _, f in s.frequencies]
         return statistics.mean(freqs) if freqs else None
 
     @property
     def mean_max_sdl(self) -> float | None:
-        values = [s.max_sdl for s in self.sentences if s.max_sdl is not None]
+        values = [s.max_sdl for s in self.scored if s.max_sdl is not None]
         return statistics.mean(values) if values else None
 
     @property
     def mean_content_words_per_clause(self) -> float | None:
         values = [
             s.content_words_per_clause
-            for s in self.sentences
+            for s in self.scored
             if s.content_words_per_clause is not None
         ]
         return statistics.mean(values) if values else None
 
     @property
     def proportion_concrete_nouns(self) -> float | None:
-        concrete = sum(len(s.nouns.get("concrete", [])) for s in self.sentences)
+        concrete = sum(len(s.nouns.get("concrete", [])) for s in self.scored)
         counted = sum(
             len(s.nouns.get(k, []))
-            for s in self.sentences
+            for s in self.scored
             for k in ("concrete", "abstract", "undefined")
         )
         return concrete / counted if counted else None
@@ -452,24 +466,34 @@ def syllables(word: str) -> int:
     return max(1, len(_hyphenator().positions(letters.lower())) + 1)
 
 
-def flesch_douma(analyzed: AnalyzedText) -> float | None:
-    """Flesch-Douma reading ease: 206.835 - 0.93 * words/sentence - 77 * syllables/word."""
+def flesch_douma(sentences: list[Sentence]) -> float | None:
+    """Flesch-Douma reading ease: 206.835 - 0.93 * words/sentence - 77 * syllables/word,
+    clamped to the scale's 0-100 (a 450-word sentence would otherwise give -370)."""
     words = [
         t.word
-        for s in analyzed.sentences
+        for s in sentences
         for t in s.tokens
         if not t.is_punct and any(c.isalpha() for c in t.word)
     ]
-    sentences = [s for s in analyzed.sentences if s.words]
-    if not words or not sentences:
+    counted = [s for s in sentences if s.words]
+    if not words or not counted:
         return None
     syl = sum(syllables(w) for w in words)
-    return 206.835 - 0.93 * (len(words) / len(sentences)) - 77.0 * (syl / len(words))
+    value = 206.835 - 0.93 * (len(words) / len(counted)) - 77.0 * (syl / len(words))
+    return min(100.0, max(0.0, value))
+
+
+def scored_sentences(analyzed: AnalyzedText) -> list[Sentence]:
+    """The sentences LiNT-II scores: the prose; all sentences when there is no prose."""
+    prose = [s for s in analyzed.sentences if s.scored and s.words]
+    return prose or [s for s in analyzed.sentences if s.words]
 
 
 def readability(analyzed: AnalyzedText) -> Readability:
-    """All readability figures for an analysed letter."""
+    """All readability figures for an analysed letter (averaged over its prose)."""
+    scored = scored_sentences(analyzed)
     return Readability(
         sentences=[sentence_readability(s) for s in analyzed.sentences],
-        flesch_douma=flesch_douma(analyzed),
+        flesch_douma=flesch_douma(scored),
+        scored_indices=frozenset(s.index for s in scored),
     )

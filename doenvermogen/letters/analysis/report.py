@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .analyzers import Analyzer, analyze_text
+from .analyzers import Analyzer, Piece, assemble, frog_pieces, parse_frog_output
 from .east import PARTS, EastPart, east_report
 from .findings import Finding, find_all
-from .inputs import validate_text
+from .inputs import prepare_text
 from .model import AnalyzedText
 from .readability import Readability, readability
 
@@ -37,6 +37,7 @@ class SentenceReport:
     words: int
     lint_score: float | None
     lint_level: int | None
+    scored: bool = True
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -46,6 +47,7 @@ class SentenceReport:
             "words": self.words,
             "lint_score": _round(self.lint_score, 1),
             "lint_level": self.lint_level,
+            "scored": self.scored,
         }
 
 
@@ -66,6 +68,9 @@ class ReadabilityReport:
             "features": {k: _round(v, 4) for k, v in self.features.items()},
             "flesch_douma": _round(self.flesch_douma, 1),
         }
+        out["not_scored"] = [
+            {"start": s.start, "end": s.end} for s in self.sentences if not s.scored
+        ]
         if detail:
             out["sentences"] = [s.to_dict() for s in self.sentences]
             out["note"] = SCORE_NOTE
@@ -84,6 +89,11 @@ class LetterReport:
     east: dict[str, EastPart]
     analyzer: str = ""
     file: str | None = None
+    notices: list[str] = field(default_factory=list)
+
+    def not_scored(self) -> list[str]:
+        """The lines LiNT-II does not score (salutation, headings, signature, ...)."""
+        return [self.text[s.start : s.end] for s in self.readability.sentences if not s.scored]
 
     def to_dict(self, detail: bool = False) -> dict[str, Any]:
         """The JSON shape of issue 5. `detail=True` adds per-sentence scores, the score note,
@@ -106,6 +116,7 @@ class LetterReport:
                 for f in self.findings
             ],
             "east": {part: self.east[part].to_dict(detail=detail) for part in PARTS},
+            "notices": list(self.notices),
         }
         if detail:
             out["text"] = self.text
@@ -113,9 +124,12 @@ class LetterReport:
         return out
 
 
-def build_report(analyzed: AnalyzedText, file: str | None = None) -> LetterReport:
+def build_report(
+    analyzed: AnalyzedText, file: str | None = None, notices: list[str] | None = None
+) -> LetterReport:
     """Compute scores, findings and EAST advice for an analysed letter."""
     read: Readability = readability(analyzed)
+    scored = read.scored_indices
     findings = find_all(analyzed)
     sentence_reports = [
         SentenceReport(
@@ -125,6 +139,7 @@ def build_report(analyzed: AnalyzedText, file: str | None = None) -> LetterRepor
             words=r.word_count,
             lint_score=r.lint_score,
             lint_level=r.lint_level,
+            scored=scored is None or s.index in scored,
         )
         for s, r in zip(analyzed.sentences, read.sentences, strict=True)
     ]
@@ -143,7 +158,36 @@ def build_report(analyzed: AnalyzedText, file: str | None = None) -> LetterRepor
         east=east_report(analyzed.text, findings, read.lint_level),
         analyzer=analyzed.analyzer,
         file=file,
+        notices=list(notices or []),
     )
+
+
+@dataclass
+class PreparedLetter:
+    """A letter ready for Frog: the checked text, the notices and the pieces Frog gets."""
+
+    text: str
+    notices: list[str]
+    pieces: list[Piece]
+
+    @property
+    def segments(self) -> list[str]:
+        return [p.text for p in self.pieces]
+
+
+def prepare_letter(text: str) -> PreparedLetter:
+    """Check the input (raises `LetterInputError`) and cut it into pieces for Frog."""
+    clean, notices = prepare_text(text)
+    return PreparedLetter(text=clean, notices=notices, pieces=frog_pieces(clean))
+
+
+def report_from_output(
+    prepared: PreparedLetter, frog_output: str, analyzer: str = "frog", file: str | None = None
+) -> LetterReport:
+    """The report for a prepared letter from Frog's raw output (e.g. from the pool)."""
+    analyzed = assemble(prepared.text, prepared.pieces, parse_frog_output(frog_output))
+    analyzed.analyzer = analyzer
+    return build_report(analyzed, file=file, notices=prepared.notices)
 
 
 def check_letter(
@@ -153,14 +197,21 @@ def check_letter(
 
     `analyzer` defaults to the process-wide warm Frog (`get_frog_analyzer()`). Raises
     `LetterInputError` for empty, too long or non-Dutch text and `AnalyzerError` when the
-    language analysis fails (e.g. Frog is not installed).
+    language analysis fails (e.g. Frog is not installed). Pasted HTML is turned into text
+    first (the report's `notices` say so).
     """
-    text = validate_text(text)
+    prepared = prepare_letter(text)
     if analyzer is None:
         from .frog import get_frog_analyzer
 
         analyzer = get_frog_analyzer()
-    return build_report(analyze_text(text, analyzer), file=file)
+    if not prepared.pieces:
+        analyzed = AnalyzedText(text=prepared.text, analyzer=analyzer.name)
+    else:
+        raw = analyzer.analyze_segments(prepared.segments)
+        analyzed = assemble(prepared.text, prepared.pieces, raw)
+        analyzed.analyzer = analyzer.name
+    return build_report(analyzed, file=file, notices=prepared.notices)
 
 
 def warm_up(analyzer: Analyzer | None = None) -> None:

@@ -1,0 +1,412 @@
+"""The analysis pool: warm Frog processes in one process of their own, shared by all web workers.
+
+Frog takes about 1.4 GB and 5-30 s to start, so a web worker must never hold one. The pool
+process holds `size` Frogs (one thread each) and a queue of jobs; web workers, the API and
+the team pages are clients. A client submits the pieces of a letter and gets a job id back,
+then asks for the result with a short wait: the web page waits a few seconds and then polls,
+so no web request ever waits on Frog for long.
+
+Protocol: one JSON object per line, one request per connection, over a Unix socket (the
+default, file mode 0600) or TCP (``host:port``, for analysis workers on another machine, with
+a shared secret in every request).
+
+    {"op": "ping"}  ->  {"ok": true, "size": 1, "ready": 1, "queued": 0}
+    {"op": "submit", "segments": [...], "payload": "..."}  ->  {"ok": true, "job": "<id>"}
+    {"op": "result", "job": "<id>", "wait": 2.0}
+        ->  {"ok": true, "status": "pending"}
+        |   {"ok": true, "status": "done", "output": "...", "payload": "..."}
+        |   {"ok": true, "status": "error", "message": "..."}
+    any failure  ->  {"ok": false, "error": "<code>"}
+
+Nothing is written to disk: a job (the letter's pieces and the payload, the letter text)
+lives in memory until its result has been fetched, or for `RESULT_TTL` seconds at most.
+
+Lives here: `PoolServer`, `PoolClient`, `PoolAnalyzer` (the `Analyzer` over a client),
+`ensure_pool()` (start the pool process when none answers) and the command line
+``python -m doenvermogen.letters.analysis serve``. Not here: Frog itself (`frog.py`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import hmac
+import json
+import os
+import queue
+import secrets
+import socket
+import socketserver
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .analyzers import AnalyzerError, parse_frog_output
+from .frog import FrogProcess
+from .model import Token
+
+MAX_MESSAGE_BYTES = 4 * 1024 * 1024
+RESULT_TTL = 300.0
+MAX_QUEUED = 200
+MAX_WAIT = 30.0
+
+
+def _is_unix(address: str) -> bool:
+    return "/" in address or address.startswith("unix:")
+
+
+def _unix_path(address: str) -> str:
+    return address.removeprefix("unix:")
+
+
+def _tcp(address: str) -> tuple[str, int]:
+    host, _, port = address.rpartition(":")
+    return host or "127.0.0.1", int(port)
+
+
+@dataclass
+class Job:
+    """One letter waiting for, or analysed by, Frog."""
+
+    id: str
+    segments: list[str]
+    payload: str
+    created: float = field(default_factory=time.monotonic)
+    status: str = "pending"
+    output: str = ""
+    message: str = ""
+    done: threading.Event = field(default_factory=threading.Event)
+
+
+class PoolServer:
+    """`size` warm Frogs behind a job queue, answering on a Unix socket or TCP port."""
+
+    def __init__(
+        self,
+        address: str,
+        size: int = 1,
+        secret: str = "",
+        frog_factory: Callable[[], Any] = FrogProcess,
+    ) -> None:
+        self.address = address
+        self.size = max(1, size)
+        self.secret = secret
+        self.frog_factory = frog_factory
+        self.jobs: dict[str, Job] = {}
+        self.queue: queue.Queue[Job] = queue.Queue()
+        self.ready = 0
+        self._lock = threading.Lock()
+        self._server: socketserver.BaseServer | None = None
+
+    # -- workers
+
+    def _worker(self) -> None:
+        frog = self.frog_factory()
+        try:
+            frog.start()
+            with self._lock:
+                self.ready += 1
+        except AnalyzerError:
+            pass  # retried on the first job
+        while True:
+            job = self.queue.get()
+            try:
+                job.output = frog.process(job.segments)
+                job.status = "done"
+            except AnalyzerError as exc:
+                job.status = "error"
+                job.message = str(exc)
+            except Exception as exc:  # noqa: BLE001 - a job must always end
+                job.status = "error"
+                job.message = exc.__class__.__name__
+            finally:
+                job.done.set()
+
+    def _expire(self) -> None:
+        now = time.monotonic()
+        with self._lock:
+            for job_id in [j for j, job in self.jobs.items() if now - job.created > RESULT_TTL]:
+                del self.jobs[job_id]
+
+    # -- requests
+
+    def handle(self, request: dict[str, Any]) -> dict[str, Any]:
+        """Answer one request (already parsed from JSON)."""
+        if self.secret and not hmac.compare_digest(str(request.get("secret", "")), self.secret):
+            return {"ok": False, "error": "forbidden"}
+        op = request.get("op")
+        if op == "ping":
+            return {
+                "ok": True,
+                "size": self.size,
+                "ready": self.ready,
+                "queued": self.queue.qsize(),
+            }
+        if op == "submit":
+            segments = request.get("segments")
+            payload = request.get("payload", "")
+            if not isinstance(segments, list) or not all(isinstance(s, str) for s in segments):
+                return {"ok": False, "error": "bad_request"}
+            if not isinstance(payload, str):
+                return {"ok": False, "error": "bad_request"}
+            self._expire()
+            if self.queue.qsize() >= MAX_QUEUED:
+                return {"ok": False, "error": "busy"}
+            job = Job(id=secrets.token_urlsafe(18), segments=segments, payload=payload)
+            with self._lock:
+                self.jobs[job.id] = job
+            self.queue.put(job)
+            return {"ok": True, "job": job.id}
+        if op == "result":
+            with self._lock:
+                job = self.jobs.get(str(request.get("job", "")))
+            if job is None:
+                return {"ok": False, "error": "unknown_job"}
+            try:
+                wait = min(max(float(request.get("wait", 0)), 0.0), MAX_WAIT)
+            except (TypeError, ValueError):
+                wait = 0.0
+            if not job.done.wait(wait):
+                return {"ok": True, "status": "pending", "queued": self.queue.qsize()}
+            with self._lock:
+                self.jobs.pop(job.id, None)  # delivered once, then forgotten
+            if job.status == "done":
+                return {"ok": True, "status": "done", "output": job.output, "payload": job.payload}
+            return {"ok": True, "status": "error", "message": job.message}
+        return {"ok": False, "error": "bad_request"}
+
+    # -- serving
+
+    def _make_server(self) -> socketserver.BaseServer:
+        pool = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self) -> None:
+                line = self.rfile.readline(MAX_MESSAGE_BYTES + 1)
+                if len(line) > MAX_MESSAGE_BYTES:
+                    answer: dict[str, Any] = {"ok": False, "error": "too_large"}
+                else:
+                    try:
+                        request = json.loads(line)
+                        answer = (
+                            pool.handle(request)
+                            if isinstance(request, dict)
+                            else {"ok": False, "error": "bad_request"}
+                        )
+                    except ValueError:
+                        answer = {"ok": False, "error": "bad_request"}
+                self.wfile.write(json.dumps(answer).encode("utf-8") + b"\n")
+
+        if _is_unix(self.address):
+            path = _unix_path(self.address)
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(path)  # a stale socket of a pool that died
+            old_umask = os.umask(0o177)
+            try:
+                server: socketserver.BaseServer = socketserver.ThreadingUnixStreamServer(
+                    path, Handler
+                )
+            finally:
+                os.umask(old_umask)
+            os.chmod(path, 0o600)
+        else:
+            socketserver.ThreadingTCPServer.allow_reuse_address = True
+            server = socketserver.ThreadingTCPServer(_tcp(self.address), Handler)
+        server.daemon_threads = True  # type: ignore[attr-defined]
+        return server
+
+    def start(self) -> None:
+        """Bind the socket and start the Frog threads (returns at once)."""
+        self._server = self._make_server()
+        for i in range(self.size):
+            threading.Thread(target=self._worker, name=f"frog-{i}", daemon=True).start()
+
+    def serve_forever(self) -> None:
+        if self._server is None:
+            self.start()
+        assert self._server is not None
+        self._server.serve_forever(poll_interval=0.5)
+
+    def shutdown(self) -> None:
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            if _is_unix(self.address):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(_unix_path(self.address))
+
+
+class PoolClient:
+    """Talks to a `PoolServer`. Every failure to reach it is an `AnalyzerError`."""
+
+    def __init__(self, address: str, secret: str = "", connect_timeout: float = 2.0) -> None:
+        self.address = address
+        self.secret = secret
+        self.connect_timeout = connect_timeout
+
+    def request(self, message: dict[str, Any], timeout: float = 5.0) -> dict[str, Any]:
+        if self.secret:
+            message = {**message, "secret": self.secret}
+        data = json.dumps(message).encode("utf-8") + b"\n"
+        if len(data) > MAX_MESSAGE_BYTES:
+            raise AnalyzerError("letter too large for the analysis pool")
+        try:
+            if _is_unix(self.address):
+                sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+                target: Any = _unix_path(self.address)
+            else:
+                sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+                target = _tcp(self.address)
+            with sock:
+                sock.settimeout(self.connect_timeout)
+                sock.connect(target)
+                sock.settimeout(timeout)
+                sock.sendall(data)
+                chunks = []
+                while True:
+                    chunk = sock.recv(65536)
+                    if not chunk:
+                        break
+                    chunks.append(chunk)
+                    if chunk.endswith(b"\n"):
+                        break
+            answer = json.loads(b"".join(chunks) or b"{}")
+        except (OSError, ValueError) as exc:
+            raise AnalyzerError(f"analysis pool not reachable ({exc.__class__.__name__})") from exc
+        if not isinstance(answer, dict) or not answer.get("ok"):
+            error = answer.get("error", "no_answer") if isinstance(answer, dict) else "no_answer"
+            raise AnalyzerError(f"analysis pool refused: {error}")
+        return answer
+
+    def ping(self) -> dict[str, Any]:
+        return self.request({"op": "ping"}, timeout=self.connect_timeout)
+
+    def alive(self) -> bool:
+        try:
+            self.ping()
+        except AnalyzerError:
+            return False
+        return True
+
+    def submit(self, segments: Sequence[str], payload: str = "") -> str:
+        return str(
+            self.request({"op": "submit", "segments": list(segments), "payload": payload})["job"]
+        )
+
+    def result(self, job: str, wait: float = 0.0) -> dict[str, Any]:
+        """``{"status": "pending"}``, ``{"status": "done", "output": ..., "payload": ...}``;
+        an error of Frog or an unknown (expired) job raises `AnalyzerError`."""
+        answer = self.request({"op": "result", "job": job, "wait": wait}, timeout=wait + 5.0)
+        if answer.get("status") == "error":
+            raise AnalyzerError(str(answer.get("message", "analysis failed")))
+        return answer
+
+
+class PoolAnalyzer:
+    """The `Analyzer` on top of the pool: submits, then waits at most `timeout` seconds."""
+
+    name = "frog"
+
+    def __init__(self, client: PoolClient, timeout: float = 45.0) -> None:
+        self.client = client
+        self.timeout = timeout
+
+    def analyze_segments(self, segments: Sequence[str]) -> list[list[Token]]:
+        job = self.client.submit(segments)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise AnalyzerError("analysis took too long")
+            answer = self.client.result(job, wait=min(left, 10.0))
+            if answer.get("status") == "done":
+                return parse_frog_output(str(answer.get("output", "")))
+
+
+def ensure_pool(
+    address: str,
+    size: int = 1,
+    log_path: str | os.PathLike[str] | None = None,
+    wait: float = 10.0,
+    secret: str = "",
+) -> bool:
+    """Make sure a pool answers at `address`; start one (detached) when none does.
+
+    A lock file next to the socket makes sure that of many web workers only one starts it.
+    Returns True when the pool answers within `wait` seconds. Only for Unix sockets: a TCP
+    pool runs on its own machine and is started there.
+    """
+    client = PoolClient(address, secret=secret, connect_timeout=1.0)
+    if client.alive():
+        return True
+    if not _is_unix(address):
+        return False
+    import fcntl
+
+    path = Path(_unix_path(address))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(f"{path}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not client.alive():
+            log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
+            try:
+                subprocess.Popen(  # noqa: S603 - our own module, fixed arguments
+                    [
+                        sys.executable,
+                        "-m",
+                        "doenvermogen.letters.analysis",
+                        "serve",
+                        "--address",
+                        str(address),
+                        "--size",
+                        str(size),
+                    ],
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=log,
+                    start_new_session=True,
+                    close_fds=True,
+                    env={**os.environ, "LETTERS_POOL_SECRET": secret},
+                )
+            finally:
+                if log is not subprocess.DEVNULL:
+                    log.close()
+            deadline = time.monotonic() + wait
+            while time.monotonic() < deadline:
+                if client.alive():
+                    return True
+                time.sleep(0.1)
+            return False
+    return client.alive()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m doenvermogen.letters.analysis")
+    sub = parser.add_subparsers(dest="command", required=True)
+    serve = sub.add_parser("serve", help="run the analysis pool (Frog processes)")
+    serve.add_argument("--address", required=True, help="socket path, or host:port for TCP")
+    serve.add_argument("--size", type=int, default=1, help="number of Frog processes")
+    args = parser.parse_args(argv)
+    secret = os.environ.get("LETTERS_POOL_SECRET", "")
+    if not _is_unix(args.address) and not secret:
+        parser.error("a TCP pool needs LETTERS_POOL_SECRET in its environment")
+    server = PoolServer(args.address, size=args.size, secret=secret)
+    server.start()
+    print(f"letters analysis pool: {args.size} Frog(s) at {args.address}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
