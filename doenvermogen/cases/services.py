@@ -10,6 +10,7 @@ from django.utils import timezone
 from doenvermogen.accounts.models import Organisation, Team, User
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.audit.services import access_log_write
+from doenvermogen.cases import hooks
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
 
 Action = AccessLogEntry.Action
@@ -105,6 +106,7 @@ def trajectory_create(
 def trajectory_end(*, trajectory: Trajectory, author: User, ended_on: datetime.date) -> Trajectory:
     trajectory.ended_on = ended_on
     trajectory.save(update_fields=["ended_on"])
+    hooks.trajectory_ended(trajectory=trajectory, author=author)
     access_log_write(
         actor=author,
         client_id=trajectory.client_id,

@@ -8,7 +8,8 @@ class PsychoeducationConfig(AppConfig):
     def ready(self) -> None:
         from django.utils.translation import gettext_lazy as _
 
-        from doenvermogen.psychoeducation import sections
+        from doenvermogen.cases.hooks import register_trajectory_end
+        from doenvermogen.psychoeducation import sections, services
         from doenvermogen.ui.context_processors import register_navigation_item
         from doenvermogen.ui.sections import (
             register_client_page_section,
@@ -27,3 +28,4 @@ class PsychoeducationConfig(AppConfig):
             template="psychoeducation/_client_section.html",
             context=sections.client_page_context,
         )
+        register_trajectory_end(services.sessions_end_with_trajectory)

@@ -184,7 +184,7 @@ class StrategyForm(forms.Form):
     reminder_date = forms.DateField(
         label=_("Reminder: date (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     reminder_time = forms.TimeField(
         label=_("Reminder: time"),
@@ -250,7 +250,7 @@ class ShareForm(forms.Form):
     next_review_on = forms.DateField(
         label=_("When do we look back together?"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("For example in two or three weeks, at the next appointment."),
     )
 
@@ -267,7 +267,7 @@ class ReviewForm(IdempotentForm):
     next_review_on = forms.DateField(
         label=_("Next review (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(

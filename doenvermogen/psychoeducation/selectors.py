@@ -144,6 +144,7 @@ class Overview:
     responsible_reviews: list[User]
     review_due: bool
     client_prepared: Review | None = None
+    stopped_session: Session | None = None
 
 
 def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
@@ -156,8 +157,12 @@ def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
     colleague = next((s for s in open_sessions if s.professional_id != user.pk), None)
     open_session = open_sessions[0] if open_sessions else None
     today = datetime.date.today()
+    last_gate = trajectory.gate_conversations.select_related("asked_by").first()
+    stopped = sessions[0] if sessions and not sessions[0].is_open else None
+    if stopped and last_gate and last_gate.asked_at > stopped.stopped_at:
+        stopped = None  # asked anew after the stop: the new answer is what counts
     return Overview(
-        last_gate=trajectory.gate_conversations.select_related("asked_by").first(),
+        last_gate=last_gate,
         open_session=open_session,
         sessions=sessions,
         colleague_session=colleague,
@@ -169,6 +174,7 @@ def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
             open_session and open_session.next_review_on and open_session.next_review_on <= today
         ),
         client_prepared=client_prepared_review(open_session) if open_session else None,
+        stopped_session=stopped,
     )
 
 

@@ -348,12 +348,30 @@ def session_share(
 
 @transaction.atomic
 def session_stop(*, session: Session, user: User) -> Session:
-    """The client stops. Recorded as a date only: no reason asked, no penalty."""
+    """The client stops. Recorded as a date only: no reason asked, no penalty.
+
+    Stopping is a real state: the reminders of the session's strategies stop (their waiting
+    e-mails are not sent) and nothing is asked again unless the professional starts anew.
+    """
     if session.stopped_at is None:
         session.stopped_at = timezone.now()
         session.save(update_fields=["stopped_at"])
         _log(user, session, "psychoeducation_session", session.pk, Action.UPDATE, "stop")
+    refs = [str(pk) for (pk,) in ClientStrategy.objects.filter(session=session).values_list("pk")]
+    for reminder in Reminder.objects.filter(
+        subject=Reminder.Subject.STRATEGY,
+        trajectory_id=session.trajectory_id,
+        strategy_ref__in=refs,
+        cancelled_at__isnull=True,
+    ):
+        reminder_services.reminder_cancel(reminder=reminder, author=user)
     return session
+
+
+def sessions_end_with_trajectory(*, trajectory: Trajectory, author: User) -> None:
+    """A trajectory ends: its open psycho-education stops the same way (hook of cases)."""
+    for session in Session.objects.filter(trajectory=trajectory, stopped_at__isnull=True):
+        session_stop(session=session, user=author)
 
 
 @transaction.atomic
@@ -385,8 +403,15 @@ def strategy_adjust(
         change_reason=reason.strip(),
         created_by=author,
     )
-    for step in strategy.steps.filter(done_at__isnull=True):
-        PlanStep.objects.create(strategy=new, text=step.text, order=step.order)
+    # Every small step moves along, the ticked ones too: what the client did stays visible.
+    for step in strategy.steps.all():
+        PlanStep.objects.create(
+            strategy=new,
+            text=step.text,
+            order=step.order,
+            done_at=step.done_at,
+            done_by=step.done_by,
+        )
     strategy.superseded_at = timezone.now()
     strategy.save(update_fields=["superseded_at"])
     _move_reminders(old=strategy, new=new)

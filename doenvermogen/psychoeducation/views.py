@@ -383,11 +383,13 @@ def review(request, session_id: int):
     )
 
 
-@require_POST
 @login_required
 @staff_required
 def stop(request, session_id: int):
+    """A calm question first (a mis-tap at a shared screen does nothing), then stop."""
     session = _staff_session(request, session_id, "psycho-education: stop")
+    if request.method != "POST" or not session.is_open:
+        return render(request, "psychoeducation/stop_confirm.html", _context(session))
     services.session_stop(session=session, user=request.user)
     messages.success(
         request, _("Stopped. That is completely fine. You can always talk about it again later.")

@@ -6,7 +6,8 @@ class RemindersConfig(AppConfig):
     label = "reminders"
 
     def ready(self) -> None:
-        from doenvermogen.reminders import sections
+        from doenvermogen.cases.hooks import register_trajectory_end
+        from doenvermogen.reminders import sections, services
         from doenvermogen.ui.sections import (
             register_client_page_section,
             register_trajectory_section,
@@ -18,3 +19,4 @@ class RemindersConfig(AppConfig):
         register_client_page_section(
             order=10, template="reminders/_client_section.html", context=sections.client_page
         )
+        register_trajectory_end(services.reminders_end_with_trajectory)

@@ -29,6 +29,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from doenvermogen.accounts.email_links import client_email_link_url
 from doenvermogen.accounts.models import User
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.audit.services import access_log_object, access_log_write
@@ -268,6 +269,12 @@ def reminder_cancel(*, reminder: Reminder, author: User) -> Reminder:
     return reminder
 
 
+def reminders_end_with_trajectory(*, trajectory: Trajectory, author: User) -> None:
+    """A trajectory ends: its reminders stop, waiting e-mails are not sent (hook of cases)."""
+    for reminder in trajectory.reminders.filter(cancelled_at__isnull=True):
+        reminder_cancel(reminder=reminder, author=author)
+
+
 def delivery_schedule_next(*, reminder: Reminder, after: datetime.datetime) -> Delivery | None:
     """Make the delivery for the next occurrence (once) and enqueue its task for that moment."""
     if not reminder.by_email or reminder.cancelled_at is not None:
@@ -342,7 +349,8 @@ def reminder_email(delivery: Delivery) -> EmailMessage:
         lines += [
             "",
             _("On your own page you see your steps and appointments:"),
-            settings.SITE_URL + reverse("cases:my_page"),
+            # A link of this e-mail only: it opens the client's page without signing in.
+            client_email_link_url(client=client, ref=f"delivery-{delivery.pk}"),
             "",
             _("Kind regards,"),
             reminder.created_by.name or "doenvermogen",
