@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/login/", views.SignInView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("l/<str:token>/", views.client_link, name="client_link"),
+    path("m/<str:token>/", views.client_email_link, name="client_email_link"),
     path(
         "trajectories/<int:trajectory_id>/links/",
         views.client_link_create,

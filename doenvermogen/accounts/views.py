@@ -5,14 +5,14 @@ from __future__ import annotations
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doenvermogen.accounts import services
+from doenvermogen.accounts import email_links, services
 from doenvermogen.accounts.forms import EmailAuthenticationForm
 from doenvermogen.accounts.models import ClientAccessLink
 from doenvermogen.cases.selectors import trajectory_get_for_user
@@ -24,6 +24,18 @@ class SignInView(auth_views.LoginView):
     template_name = "accounts/login.html"
     redirect_authenticated_user = True
 
+    def get(self, request, *args, **kwargs):
+        # A client whose session ended never sees the staff sign-in: a calm page instead.
+        if not request.user.is_authenticated and _is_client_path(request.GET.get("next", "")):
+            return render(request, "accounts/client_new_link.html")
+        return super().get(request, *args, **kwargs)
+
+
+def _is_client_path(path: str) -> bool:
+    from django.urls import reverse
+
+    return path.startswith(reverse("cases:my_page"))
+
 
 def client_link(request, token: str):
     """A client opens their personal link: sign in and go to their own page."""
@@ -31,6 +43,7 @@ def client_link(request, token: str):
     if user is None:
         return render(request, "accounts/link_invalid.html", status=410)
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    email_links.client_session_start(request)
     response = redirect("cases:my_page")
     # The client's own page opens in the language the client prefers (they can still switch).
     language = user.client_profile.preferred_language
@@ -79,3 +92,17 @@ def client_link_revoke(request, trajectory_id: int, link_id: int):
     services.client_link_revoke(link=link, author=request.user)
     messages.success(request, _("The link no longer works."))
     return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+
+
+def client_email_link(request, token: str):
+    """The link in a reminder e-mail: sign the client in and open their page, or a calm page."""
+    found = email_links.client_email_link_redeem(token=token)
+    if found is None:
+        return render(request, "accounts/client_new_link.html", status=410)
+    user, link = found
+    if request.user.is_authenticated and request.user != user:
+        logout(request)
+    if not request.user.is_authenticated:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    email_links.client_session_start(request, link)
+    return redirect("cases:my_page")

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "doenvermogen.accounts.middleware.ClientSessionMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -179,6 +180,11 @@ else:
 
 # How long a client's personal sign-in link stays valid.
 CLIENT_LINK_DAYS = int(os.environ.get("CLIENT_LINK_DAYS", "30"))
+# A client's session on their own phone: this many days, counted from the last visit (sliding).
+# Staff sessions stay at SESSION_COOKIE_AGE (12 hours, fixed). See docs/admin-guide.md.
+CLIENT_SESSION_DAYS = int(os.environ.get("CLIENT_SESSION_DAYS", "30"))
+# How long the sign-in link in one reminder e-mail works (seconds; default 7 days).
+CLIENT_EMAIL_LINK_MAX_AGE = int(os.environ.get("CLIENT_EMAIL_LINK_MAX_AGE", str(7 * 24 * 60 * 60)))
 
 LOGGING = {
     "version": 1,
