@@ -7,7 +7,7 @@ PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= doenvermogen.settings.dev
 export SITE_URL ?= http://$(HOST):$(PORT)
 
-.PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench clean
+.PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench bench-data loadtest clean doctor
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,11 @@ system-deps:
 
 system-deps-test:
 	scripts/install_system_deps.sh test
+
+# Do the tools work (Frog, WeasyPrint, Chromium, msgfmt), does the database answer, is the mail
+# directory writable, have the worker and the repair sweep recorded a recent heartbeat?
+doctor: venv
+	$(PY) manage.py doctor --browser
 
 messages: venv
 	$(PY) manage.py compilemessages -v0 --ignore '.venv/*' --ignore 'node_modules/*'
@@ -67,6 +72,19 @@ css:
 
 bench: venv
 	$(PY) benchmarks/run_all.py
+
+# Grow a PostgreSQL database to a municipality's caseload (BENCH_DB, default: database "bench").
+BENCH_DB ?= postgres://postgres@127.0.0.1:5432/bench
+bench-data: venv
+	DATABASE_URL=$(BENCH_DB) $(PY) manage.py migrate -v0
+	DATABASE_URL=$(BENCH_DB) $(PY) manage.py load_catalogues
+	DATABASE_URL=$(BENCH_DB) $(PY) manage.py load_demo_data
+	DATABASE_URL=$(BENCH_DB) $(PY) manage.py bench_data --clients $${CLIENTS:-100000} --log-rows $${LOG_ROWS:-10000000}
+
+# locust (20 users, 2 minutes) against gunicorn with production settings on BENCH_DB.
+loadtest: venv
+	$(PY) -m pip install -q -e '.[bench]'
+	$(PY) benchmarks/loadtest.py --database $(BENCH_DB) --users $${USERS:-20} --seconds $${SECONDS_:-120} --label "$${LABEL:-loadtest}"
 
 clean:
 	rm -rf $(VENV) var node_modules

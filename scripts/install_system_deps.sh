@@ -1,30 +1,50 @@
 #!/usr/bin/env bash
-# Installs the Debian packages doenvermogen needs, only those that are missing:
-#   gettext (translations), chromium (browser tests), frog + frogdata (Dutch language analysis),
-#   WeasyPrint's pango (PDFs), poppler-utils (pdftoppm, to look at PDFs), nodejs/npm (CSS build).
-# Usage: scripts/install_system_deps.sh [run|test]   ("test" also installs chromium)
+# Installs the Debian packages doenvermogen needs (only those that are missing), then PROVES that
+# each tool works and says in plain words what is wrong when one does not:
+#   gettext (translations: msgfmt compiles a catalogue),
+#   frog frogdata ucto uctodata (Dutch language analysis: Frog analyses a sentence; uctodata holds
+#     Frog's tokenizer rules and is only a "recommends", so it is named here explicitly),
+#   libpango + DejaVu fonts (WeasyPrint renders a PDF page),
+#   chromium + poppler-utils (browser tests: Chromium starts headless; pdftoppm runs) with "test".
+# Usage: scripts/install_system_deps.sh [run|test]
+# The proofs are `python -m doenvermogen.core.doctor` (the same checks as `manage.py doctor`).
 set -euo pipefail
+cd "$(dirname "$0")/.."
 mode="${1:-run}"
-need=()
-have() { command -v "$1" >/dev/null 2>&1; }
-have msgfmt || need+=(gettext)
-have frog || need+=(frog frogdata)
-[ -e /usr/lib/x86_64-linux-gnu/libpango-1.0.so.0 ] || [ -e /usr/lib/aarch64-linux-gnu/libpango-1.0.so.0 ] \
-  || need+=(libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
+
+packages=(gettext frog frogdata ucto uctodata libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core)
 if [ "$mode" = "test" ]; then
-  have chromium || need+=(chromium)
-  have pdftoppm || need+=(poppler-utils)
+  packages+=(chromium poppler-utils)
 fi
-if [ ${#need[@]} -eq 0 ]; then
-  exit 0
+
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
+need=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for pkg in "${packages[@]}"; do installed "$pkg" || need+=("$pkg"); done
+else
+  echo "No dpkg here (not Debian?): install by hand: ${packages[*]}" >&2
 fi
-echo "Installing Debian packages: ${need[*]}"
-SUDO=""
-if [ "$(id -u)" -ne 0 ]; then
-  if have sudo; then SUDO="sudo"; else
-    echo "Please install as root: apt-get install -y ${need[*]}" >&2; exit 1
+
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing Debian packages: ${need[*]}"
+  SUDO=""
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+      echo "Please install as root: apt-get install -y ${need[*]}" >&2; exit 1
+    fi
   fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -q >/dev/null
+  $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
 fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -q >/dev/null
-$SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
+
+# Prove that each tool works (with the project's Python when `make venv` made one).
+python=".venv/bin/python"
+[ -x "$python" ] || python="python3"
+args=()
+[ "$mode" = "test" ] && args+=(--browser)
+echo "Checking the tools:"
+if ! "$python" -m doenvermogen.core.doctor "${args[@]}"; then
+  echo "A tool does not work (see above). Fix it and run this script again." >&2
+  exit 1
+fi

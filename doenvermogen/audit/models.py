@@ -49,7 +49,7 @@ class AccessLogEntry(models.Model):
     event = models.CharField(_("event"), max_length=60, blank=True, db_index=True)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default="web")
     # Not a foreign key: the log outlives the record it speaks of.
-    client_id = models.BigIntegerField(_("client"), null=True, db_index=True)
+    client_id = models.BigIntegerField(_("client"), null=True)  # indexed with `at` below
     object_type = models.CharField(_("object"), max_length=60)
     object_id = models.CharField(_("object id"), max_length=40, blank=True)
     action = models.CharField(_("action"), max_length=10, choices=Action.choices)
@@ -59,6 +59,7 @@ class AccessLogEntry(models.Model):
 
     class Meta:
         ordering = ["-at", "-id"]
+        indexes = [models.Index(fields=["client_id", "at"], name="accesslog_client_at")]
         verbose_name = _("access-log entry")
         verbose_name_plural = _("access log")
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from django.db.models import Model, Q, QuerySet
+from django.db.models import F, Model, Q, QuerySet
 from django.http import Http404
+from django.utils import timezone
 
 from doenvermogen.accounts.models import User
 from doenvermogen.accounts.selectors import organisations_administered_by, team_ids_for_user
@@ -29,7 +30,9 @@ from doenvermogen.audit.services import (
     access_log_write_many,
     log_denied,
     log_event,
+    log_event_many,
 )
+from doenvermogen.cases.attention import attention_signals
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
 
 Action = AccessLogEntry.Action
@@ -206,27 +209,75 @@ def _deny(user: User, *, object_type: str, object_id: object, purpose: str) -> H
     return Http404("Not found or not allowed")
 
 
-def trajectory_list_for_user(
-    *, user: User, search: str = "", active_only: bool = False, purpose: str = "my clients"
-) -> list[Trajectory]:
-    """Trajectories a professional or team lead may see, with client and team, newest first."""
+PAGE_SIZE = 25
+LIST_ORDERS = ("attention", "name", "newest")
+
+
+@dataclass
+class TrajectoryPage:
+    """One page of "Mijn cliënten": the rows shown, with what needs attention in each."""
+
+    rows: list[Trajectory]
+    number: int
+    pages: int
+    total: int
+    search: str = ""
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.pages
+
+
+def trajectory_page_for_user(
+    *,
+    user: User,
+    search: str = "",
+    active_only: bool = True,
+    order: str = "attention",
+    page: object = 1,
+    per_page: int = PAGE_SIZE,
+) -> TrajectoryPage:
+    """A page of the trajectories a professional or team lead may see, filtered and ordered in
+    SQL: by default what needs attention first (signals from ``cases.attention``), then new.
+
+    Only the rows on the page are written to the access log (one ``client.list`` row each).
+    """
     if user.is_client:
-        return []
-    qs = _visible_trajectories(user).select_related("client", "team")
-    search = search.strip()
+        return TrajectoryPage(rows=[], number=1, pages=1, total=0)  # staff only
+    today = timezone.localdate()
+    qs = _visible_trajectories(user)
+    search = search.replace("\x00", "").strip()[:100]
     if search:
         qs = qs.filter(Q(client__display_name__icontains=search) | Q(team__name__icontains=search))
-    trajectories = list(qs.order_by("client__display_name", "-started_on"))
     if active_only:
-        trajectories = [t for t in trajectories if t.is_active]
-    access_log_write_many(
-        actor=user,
-        client_ids=[t.client_id for t in trajectories],
-        object_type="client",
-        action=Action.LIST,
-        purpose=purpose,
+        qs = qs.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+    signals = attention_signals()
+    annotations = {f"attention_{s.code}": s.expression(today) for s in signals}
+    qs = qs.annotate(**annotations)
+    if order == "name":
+        ordering = ["client__display_name", "-started_on", "pk"]
+    elif order == "newest":
+        ordering = ["-started_on", "-pk"]
+    else:
+        ordering = [F(name).desc() for name in annotations] + ["-started_on", "-pk"]
+    total = qs.count()
+    pages = max(1, -(-total // per_page))
+    number = min(max(_int_or_none(page) or 1, 1), pages)
+    rows = list(
+        qs.select_related("client", "team").order_by(*ordering)[
+            (number - 1) * per_page : number * per_page
+        ]
     )
-    return trajectories
+    for row in rows:
+        shown = [s for s in signals if getattr(row, f"attention_{s.code}", False)]
+        row.attention_codes = [s.code for s in shown]
+        row.attention = [s.label for s in shown]
+    log_event_many(events.CLIENT_LIST, actor=user, client_ids=[t.client_id for t in rows])
+    return TrajectoryPage(rows=rows, number=number, pages=pages, total=total, search=search)
 
 
 def trajectory_get_for_user(

@@ -23,13 +23,22 @@ from doenvermogen.ui.sections import client_page_sections, trajectory_sections
 def my_clients(request):
     search = request.GET.get("q", "")
     show = request.GET.get("show", "active")
-    trajectories = selectors.trajectory_list_for_user(
-        user=request.user, search=search, active_only=show != "all"
+    order = request.GET.get("order", "attention")
+    if order not in selectors.LIST_ORDERS:
+        order = "attention"
+    page = selectors.trajectory_page_for_user(
+        user=request.user,
+        search=search,
+        active_only=show != "all",
+        order=order,
+        page=request.GET.get("page", 1),
     )
     context = {
-        "trajectories": trajectories,
-        "search": search,
+        "page": page,
+        "trajectories": page.rows,
+        "search": page.search,
         "show": show,
+        "order": order,
         "can_add": bool(team_ids_for_user(request.user)),
     }
     if request.htmx:

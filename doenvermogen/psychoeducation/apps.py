@@ -6,6 +6,9 @@ class PsychoeducationConfig(AppConfig):
     label = "psychoeducation"
 
     def ready(self) -> None:
+        from doenvermogen.psychoeducation import attention
+
+        attention.register()
         from django.utils.translation import gettext_lazy as _
 
         from doenvermogen.cases.hooks import register_trajectory_end

@@ -7,6 +7,9 @@ class RemindersConfig(AppConfig):
 
     def ready(self) -> None:
         from doenvermogen.cases.hooks import register_trajectory_end
+        from doenvermogen.reminders import attention
+
+        attention.register()
         from doenvermogen.reminders import sections, services
         from doenvermogen.ui.sections import (
             register_client_page_section,

@@ -46,7 +46,8 @@ logger = logging.getLogger(__name__)
 Action = AccessLogEntry.Action
 Status = Delivery.Status
 
-LEASE = datetime.timedelta(minutes=10)
+# How long a claim (pending → sending) holds before the sweep may release it: longer than a send.
+LEASE = datetime.timedelta(seconds=getattr(settings, "REMINDERS_LEASE_SECONDS", 600))
 MAX_ATTEMPTS = 5
 BACKOFF_BASE_SECONDS = 60  # 1 min, 5 min, 25 min, 2 h 5 min
 LOST_TASK_GRACE = datetime.timedelta(minutes=2)

@@ -1,0 +1,174 @@
+"""`make loadtest`: locust against gunicorn (production settings) on loopback, figures to docs.
+
+    .venv/bin/python benchmarks/loadtest.py --database postgres://postgres@127.0.0.1:5432/bench \
+        --users 20 --seconds 120 --label "100k clients"
+
+The database must hold ``manage.py bench_data`` (and, for comparisons, run it once on the demo
+database and once on the grown one). Starts gunicorn with 2 sync workers on 127.0.0.1:8765 with
+production settings over plain HTTP (TLS off, as behind a proxy), makes 50 personal links for the
+client users, runs locust headless for a bounded time and prints median / p95 per page as a
+Markdown table (``--out FILE`` appends it). Only loopback traffic; it stops by itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import os
+import signal
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PY = sys.executable
+
+
+def _env(database: str, extra: dict[str, str]) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="benchmarks.loadtest_settings",
+        DATABASE_URL=database,
+        SECRET_KEY="loadtest-" + "k3y!" * 16,
+        ALLOWED_HOSTS="127.0.0.1,localhost",
+        SECURE_SSL_REDIRECT="false",
+        SECURE_HSTS_SECONDS="0",
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="false",
+        DB_CONN_MAX_AGE="60",
+        SITE_URL="http://127.0.0.1:8765",
+        LETTERS_ANALYZER="simple",
+        PYTHONPATH=str(ROOT),
+    )
+    env.update(extra)
+    return env
+
+
+def _links(env: dict[str, str], count: int, path: Path) -> None:
+    code = f"""
+import django; django.setup()
+from doenvermogen.cases.models import Client
+from doenvermogen.accounts.models import User
+from doenvermogen.accounts import services
+author = User.objects.filter(email__endswith='@bench.invalid').first()
+lines = []
+for client in Client.objects.filter(organisation__name='Benchmark (synthetisch)')[:{count}]:
+    link, token = services.client_link_create(client=client, author=author)
+    lines.append('/l/' + token + '/')
+open({str(path)!r}, 'w').write('\\n'.join(lines))
+"""
+    subprocess.run([PY, "-c", code], env=env, cwd=ROOT, check=True)
+
+
+def _wait(url: str, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=2)
+            return
+        except Exception:
+            time.sleep(0.5)
+    raise SystemExit(f"gunicorn did not answer at {url}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--database", default=os.environ.get("DATABASE_URL", ""))
+    parser.add_argument("--users", type=int, default=20)
+    parser.add_argument("--spawn-rate", type=float, default=5)
+    parser.add_argument("--seconds", type=int, default=120)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--teams", type=int, default=50, help="teams made by bench_data")
+    parser.add_argument("--label", default="")
+    parser.add_argument("--out", default="")
+    parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the server")
+    args = parser.parse_args()
+    if not args.database:
+        raise SystemExit("--database (or DATABASE_URL) is required")
+    extra = dict(item.split("=", 1) for item in args.env)
+    env = _env(args.database, extra)
+    work = Path(tempfile.mkdtemp(prefix="dv-loadtest-"))
+    links = work / "links.txt"
+    subprocess.run(
+        [PY, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
+    )
+    _links(env, 50, links)
+    log = open(work / "gunicorn.log", "w")  # noqa: SIM115 - open for the server's lifetime
+    server = subprocess.Popen(
+        [
+            str(Path(PY).parent / "gunicorn"),
+            "doenvermogen.wsgi",
+            "-b",
+            "127.0.0.1:8765",
+            "-w",
+            str(args.workers),
+            "--timeout",
+            "60",
+            "--access-logfile",
+            "-",
+            "--access-logformat",
+            "%(m)s %(U)s %(s)s %(M)sms",
+        ],
+        env=env,
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        _wait("http://127.0.0.1:8765/accounts/login/")
+        locust_env = dict(
+            os.environ, LOADTEST_CLIENT_LINKS=str(links), LOADTEST_TEAMS=str(args.teams)
+        )
+        subprocess.run(
+            [
+                str(Path(PY).parent / "locust"),
+                "-f",
+                str(ROOT / "benchmarks" / "locustfile.py"),
+                "--headless",
+                "-u",
+                str(args.users),
+                "-r",
+                str(args.spawn_rate),
+                "-t",
+                f"{args.seconds}s",
+                "--host",
+                "http://127.0.0.1:8765",
+                "--csv",
+                str(work / "run"),
+                "--only-summary",
+            ],
+            env=locust_env,
+            cwd=ROOT,
+            check=False,
+            timeout=args.seconds + 120,
+        )
+    finally:
+        server.send_signal(signal.SIGTERM)
+        server.wait(timeout=30)
+    with open(work / "run_stats.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    lines = [
+        f"\n#### {args.label or 'run'} — {datetime.date.today()}, {args.users} users, "
+        f"{args.seconds} s, {args.workers} gunicorn workers\n",
+        "| page | requests | failures | median ms | p95 ms |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        lines.append(
+            f"| {row['Name']} | {row['Request Count']} | {row['Failure Count']} | "
+            f"{row['50%']} | {row['95%']} |"
+        )
+    table = "\n".join(lines) + "\n"
+    print(table)
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as handle:
+            handle.write(table)
+    print(f"(raw: {work})")
+
+
+if __name__ == "__main__":
+    main()
