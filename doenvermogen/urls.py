@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("doenvermogen.goals.urls")),
     path("", include("doenvermogen.reminders.urls")),
     path("letters/", include("doenvermogen.letters.urls")),
+    path("", include("doenvermogen.knowledge.urls")),
     path("admin-tools/", include("doenvermogen.audit.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

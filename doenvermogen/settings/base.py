@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "doenvermogen.goals",
     "doenvermogen.reminders",
     "doenvermogen.letters",
+    "doenvermogen.knowledge",
 ]
 
 MIDDLEWARE = [
