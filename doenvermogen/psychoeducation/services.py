@@ -38,6 +38,7 @@ from doenvermogen.reminders.models import Reminder
 Action = AccessLogEntry.Action
 Answer = GateConversation.Answer
 Outcome = GateConversation.Outcome
+MAX_SMALL_STEPS = 3  # small steps work best: a strategy has at most three
 
 
 def _log(user: User, session_or_trajectory, object_type: str, object_id, action: str, purpose: str):
@@ -257,7 +258,8 @@ def strategy_add(
         then_part=then_part.strip(),
         created_by=author,
     )
-    for order, text in enumerate([s.strip() for s in steps if s and s.strip()], start=1):
+    texts = [s.strip() for s in steps if s and s.strip()][:MAX_SMALL_STEPS]
+    for order, text in enumerate(texts, start=1):
         PlanStep.objects.create(strategy=strategy, text=text[:200], order=order)
     if reminder is not None:
         strategy_reminder_set(strategy=strategy, author=author, reminder=reminder)
@@ -284,6 +286,50 @@ def _move_reminders(*, old: ClientStrategy, new: ClientStrategy) -> None:
     Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY, strategy_ref=str(old.pk), cancelled_at__isnull=True
     ).update(strategy_ref=str(new.pk), title=new.description[:200])
+
+
+@transaction.atomic
+def strategy_update(
+    *,
+    strategy: ClientStrategy,
+    author: User,
+    description: str,
+    if_part: str = "",
+    then_part: str = "",
+    steps: Sequence[str] = (),
+) -> ClientStrategy:
+    """Change a strategy in step 3, in place (before any review; later it gets a new version).
+
+    Small steps keep their tick when their words stay the same; at most three small steps.
+    """
+    _require_open(strategy.session)
+    if strategy.reviews.exists() or strategy.replaces_id or strategy.superseded_at:
+        raise ValidationError(_("This strategy has a history. Adjust it in a review instead."))
+    description = description.strip()
+    if not description:
+        raise ValidationError(_("Write down what the client will do, in their own words."))
+    if bool(if_part.strip()) != bool(then_part.strip()):
+        raise ValidationError(_("An if-then plan needs both parts: 'If …' and 'then …'."))
+    texts = [s.strip()[:200] for s in steps if s and s.strip()][:MAX_SMALL_STEPS]
+    strategy.description = description
+    strategy.if_part, strategy.then_part = if_part.strip(), then_part.strip()
+    strategy.save(update_fields=["description", "if_part", "then_part"])
+    before = {step.text: step for step in strategy.steps.all()}
+    keep = set()
+    for order, text in enumerate(texts, start=1):
+        step = before.get(text)
+        if step is None:
+            step = PlanStep.objects.create(strategy=strategy, text=text, order=order)
+        elif step.order != order:
+            step.order = order
+            step.save(update_fields=["order"])
+        keep.add(step.pk)
+    strategy.steps.exclude(pk__in=keep).delete()
+    Reminder.objects.filter(
+        subject=Reminder.Subject.STRATEGY, strategy_ref=str(strategy.pk), cancelled_at__isnull=True
+    ).update(title=description[:200])
+    _log(author, strategy.session, "client_strategy", strategy.pk, Action.UPDATE, "step 3: change")
+    return strategy
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,6 +24,7 @@ from doenvermogen.psychoeducation.forms import (
     RecogniseForm,
     ReviewForm,
     ShareForm,
+    StrategyEditForm,
     StrategyForm,
 )
 from doenvermogen.psychoeducation.models import (
@@ -227,49 +229,91 @@ def strategies(request, session_id: int):
     if session.step < Session.Step.STRATEGIES:
         return redirect(STEP_URLS[Session.Step(session.step)], session_id=session.pk)
     catalogue = selectors.strategy_catalogue(session.trajectory.organisation)
-    failed_form, failed_effect = None, None
-    if request.method == "POST":
-        form = StrategyForm(request.POST, strategies=catalogue)
-        if form.is_valid():
-            effect = get_object_or_404(session.effects, pk=form.cleaned_data["recognised_effect"])
-            chosen_id = form.cleaned_data["catalogue_strategy"]
-            try:
-                services.strategy_add(
-                    session=session,
-                    author=request.user,
-                    recognised_effect=effect,
-                    description=form.cleaned_data["description"],
-                    catalogue_strategy=Strategy.objects.filter(pk=chosen_id).first()
-                    if chosen_id
-                    else None,
-                    if_part=form.cleaned_data["if_part"],
-                    then_part=form.cleaned_data["then_part"],
-                    steps=form.step_lines(),
-                    reminder=_reminder_from(form),
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Strategy added."))
-                return redirect(
-                    f"{request.path}#effect-{effect.pk}",
-                )
-        failed_form, failed_effect = form, request.POST.get("recognised_effect")
-    blocks = []
-    for block in selectors.chosen_effects_with_strategies(session):
-        if failed_form is not None and str(block.effect.pk) == failed_effect:
-            form = failed_form
-        else:
-            form = StrategyForm(
-                strategies=catalogue,
-                initial={"recognised_effect": block.effect.pk},
-                auto_id=f"id_e{block.effect.pk}_%s",
+    blocks = selectors.chosen_effects_with_strategies(session)
+    if not blocks:
+        return redirect("psychoeducation:choose", session_id=session.pk)
+    # One chosen effect at a time: the one asked for, else the first without a strategy.
+    wanted = request.POST.get("recognised_effect") or request.GET.get("effect")
+    current = next((b for b in blocks if str(b.effect.pk) == str(wanted)), None) or next(
+        (b for b in blocks if not b.strategies), blocks[0]
+    )
+    form = StrategyForm(
+        request.POST or None,
+        strategies=catalogue,
+        initial={"recognised_effect": current.effect.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen_id = form.cleaned_data["catalogue_strategy"]
+        try:
+            services.strategy_add(
+                session=session,
+                author=request.user,
+                recognised_effect=current.effect,
+                description=form.cleaned_data["description"],
+                catalogue_strategy=Strategy.objects.filter(pk=chosen_id).first()
+                if chosen_id
+                else None,
+                if_part=form.cleaned_data["if_part"],
+                then_part=form.cleaned_data["then_part"],
+                steps=form.step_lines(),
+                reminder=_reminder_from(form),
             )
-        blocks.append({"block": block, "form": form})
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Strategy added."))
+            return redirect(f"{request.path}?effect={current.effect.pk}")
+    index = blocks.index(current)
     return render(
         request,
         "psychoeducation/step3_strategies.html",
-        _context(session, blocks=blocks, catalogue=catalogue),
+        _context(
+            session,
+            blocks=blocks,
+            current=current,
+            number=index + 1,
+            next_block=blocks[index + 1] if index + 1 < len(blocks) else None,
+            form=form,
+        ),
+    )
+
+
+@login_required
+@staff_required
+def strategy_edit(request, strategy_id: int):
+    """Change a strategy of step 3 (words, if-then, small steps), like removing it."""
+    strategy = get_object_or_404(ClientStrategy.objects.prefetch_related("steps"), pk=strategy_id)
+    session = _staff_session(request, strategy.session_id, "psycho-education: step 3")
+    if back := _open_or_back(request, session):
+        return back
+    back_url = reverse("psychoeducation:strategies", args=[session.pk])
+    back_url += f"?effect={strategy.recognised_effect_id}"
+    steps = list(strategy.steps.all())
+    initial = {
+        "description": strategy.description,
+        "if_part": strategy.if_part,
+        "then_part": strategy.then_part,
+    } | {f"step_{i}": step.text for i, step in enumerate(steps[:3], start=1)}
+    form = StrategyEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.strategy_update(
+                strategy=strategy,
+                author=request.user,
+                description=form.cleaned_data["description"],
+                if_part=form.cleaned_data["if_part"],
+                then_part=form.cleaned_data["then_part"],
+                steps=form.step_lines(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Strategy changed."))
+            return redirect(back_url)
+    return render(
+        request,
+        "psychoeducation/strategy_edit.html",
+        _context(session, strategy=strategy, form=form, back_url=back_url),
     )
 
 
@@ -283,7 +327,8 @@ def strategy_remove(request, strategy_id: int):
         services.strategy_remove(strategy=strategy, author=request.user)
     except ValidationError as exc:
         messages.info(request, " ".join(exc.messages))
-    return redirect("psychoeducation:strategies", session_id=session.pk)
+    url = reverse("psychoeducation:strategies", args=[session.pk])
+    return redirect(f"{url}?effect={strategy.recognised_effect_id}")
 
 
 @require_POST
