@@ -1,5 +1,6 @@
 """Step 3, one screen per chosen effect: ideas as cards with an example, pick one or write your
-own, an if-then sentence and at most three small steps; change and remove alike. ABC in the panel."""
+own, an if-then sentence and at most three small steps; change and remove alike. ABC in the
+panel."""
 
 from __future__ import annotations
 
