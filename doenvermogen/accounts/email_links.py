@@ -5,7 +5,7 @@ salt), short-lived (``CLIENT_EMAIL_LINK_MAX_AGE``), made for one e-mail (``ref``
 client and to their personal link. The token is only a pointer: at every use the personal link is
 looked up again, so revoking or expiring that link (or deactivating the client) kills every e-mail
 token made from it. A client's session lasts ``CLIENT_SESSION_DAYS`` (sliding; see
-``accounts.middleware``); staff sessions stay short (``SESSION_COOKIE_AGE``).
+``accounts.session_length``); staff sessions stay short (``SESSION_COOKIE_AGE``).
 """
 
 from __future__ import annotations

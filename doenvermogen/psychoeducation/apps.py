@@ -27,7 +27,7 @@ class PsychoeducationConfig(AppConfig):
         register_navigation_item("admin:index", _("Catalogues"), ("administrator",))
         register_navigation_item("psychoeducation:team_meeting", _("Team meeting"), ("team_lead",))
         register_client_page_section(
-            order=10,
+            order=15,  # after today and what is coming (reminders, order 5)
             template="psychoeducation/_client_section.html",
             context=sections.client_page_context,
         )

@@ -191,7 +191,7 @@ def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
     for gate in trajectory.gate_conversations.select_related("asked_by"):
         detail = _("Stress: %(stress)s. Wants to talk: %(talk)s.") % {
             "stress": gate.get_experiences_stress_display(),
-            "talk": gate.get_wants_to_talk_display() or "–",
+            "talk": gate.get_wants_to_talk_display() or _("not answered"),
         }
         if gate.acute_threat:
             detail += " " + _("Acute threat: %(t)s.") % {"t": gate.get_acute_threat_display()}
@@ -213,7 +213,8 @@ def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
                 TimelineEvent(
                     session.recognised_at,
                     _("Step 2: the client recognised effects of stress"),
-                    _("Chose to work on: %(list)s") % {"list": "; ".join(labels) or "–"},
+                    _("Chose to work on: %(list)s")
+                    % {"list": "; ".join(labels) or _("nothing yet")},
                 )
             )
         for strategy in session.strategies.select_related("replaces"):
@@ -226,7 +227,7 @@ def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
                         % {
                             "old": strategy.replaces.description,
                             "new": strategy.description,
-                            "why": strategy.change_reason or "–",
+                            "why": strategy.change_reason or _("not said"),
                         },
                     )
                 )
@@ -246,8 +247,12 @@ def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
                     if review.source == Review.Source.CLIENT
                     else _("Review in a conversation with %(who)s") % {"who": review.author},
                     "; ".join(
-                        f"{item.strategy.description}: "
-                        f"{item.get_used_display() or '–'} / {item.get_helped_display() or '–'}"
+                        _("%(what)s: used: %(used)s, helped: %(helped)s")
+                        % {
+                            "what": item.strategy.description,
+                            "used": item.get_used_display() or _("not answered"),
+                            "helped": item.get_helped_display() or _("not answered"),
+                        }
                         for item in review.items.all()
                     ),
                 )

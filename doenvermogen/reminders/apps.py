@@ -19,7 +19,8 @@ class RemindersConfig(AppConfig):
         register_trajectory_section(
             order=40, template="reminders/_trajectory_section.html", context=sections.trajectory
         )
+        # First on the client's page: today and what is coming, before the plan.
         register_client_page_section(
-            order=10, template="reminders/_client_section.html", context=sections.client_page
+            order=5, template="reminders/_client_section.html", context=sections.client_page
         )
         register_trajectory_end(services.reminders_end_with_trajectory)

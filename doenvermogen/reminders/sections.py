@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from doenvermogen.reminders import selectors
+from doenvermogen.reminders.agenda import agenda_build
 
 
 def trajectory(request, trajectory) -> dict:
@@ -16,4 +17,4 @@ def client_page(request, client) -> dict | None:
     data = selectors.client_reminders(user=request.user)
     if not (data.appointments or data.coming or data.has_feed):
         return None
-    return {"data": data}
+    return {"data": data, "agenda": agenda_build(data)}

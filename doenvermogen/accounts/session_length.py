@@ -11,7 +11,7 @@ from doenvermogen.accounts.email_links import SESSION_REFRESHED_KEY
 REFRESH_EVERY_SECONDS = 60 * 60  # at most one session write an hour per client
 
 
-class ClientSessionMiddleware:
+class ClientSessionLengthMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
