@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentModel
+
 
 class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200, unique=True)
@@ -129,7 +131,7 @@ class Membership(models.Model):
         return f"{self.user} – {self.get_role_display()} – {self.team or self.organisation}"
 
 
-class ClientAccessLink(models.Model):
+class ClientAccessLink(IdempotentModel):
     """A personal sign-in link for a client. Only a hash of the token is stored."""
 
     client = models.ForeignKey(

@@ -15,10 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from doenvermogen.accounts.models import ClientAccessLink, Membership, Organisation, Team, User
-from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
-
-Action = AccessLogEntry.Action
+from doenvermogen.audit import events
+from doenvermogen.audit.services import log_event
+from doenvermogen.core.idempotency import create_once
 
 
 def _hash_token(token: str) -> str:
@@ -47,19 +46,48 @@ def client_link_url(token: str) -> str:
 
 @transaction.atomic
 def client_link_create(
-    *, client, author: User, days: int | None = None, send_to_email: bool = False
-) -> tuple[ClientAccessLink, str]:
+    *,
+    client,
+    author: User,
+    days: int | None = None,
+    send_to_email: bool = False,
+    idempotency_key: str = "",
+) -> tuple[ClientAccessLink, str | None]:
     """Make a personal sign-in link; return it with its token (shown or sent once, never stored).
 
-    Earlier links of the client stay valid until they expire or are revoked.
+    Earlier links of the client stay valid until they expire or are revoked. Once per
+    ``idempotency_key``: a double submit returns the first link and ``None`` for the token (it
+    was only in the first answer).
     """
-    token = secrets.token_urlsafe(32)
+    tokens: list[str] = []
+
+    def create(key: str | None) -> ClientAccessLink:
+        tokens.append(secrets.token_urlsafe(32))
+        return _client_link_make(
+            client=client,
+            author=author,
+            token=tokens[-1],
+            days=days,
+            send_to_email=send_to_email,
+            key=key,
+        )
+
+    link, created = create_once(
+        ClientAccessLink, key=idempotency_key, scope={"client": client}, create=create
+    )
+    return link, tokens[-1] if created else None
+
+
+def _client_link_make(
+    *, client, author: User, token: str, days: int | None, send_to_email: bool, key: str | None
+) -> ClientAccessLink:
     link = ClientAccessLink.objects.create(
         client=client,
         token_hash=_hash_token(token),
         created_by=author,
         expires_at=timezone.now() + datetime.timedelta(days=days or settings.CLIENT_LINK_DAYS),
         sent_to=client.email if send_to_email else "",
+        idempotency_key=key,
     )
     if send_to_email and client.email:
         with override(client.preferred_language or "nl"):
@@ -79,15 +107,8 @@ def client_link_create(
                 from_email=None,
                 recipient_list=[client.email],
             )
-    access_log_write(
-        actor=author,
-        client_id=client.pk,
-        object_type="sign_in_link",
-        object_id=link.pk,
-        action=Action.CREATE,
-        purpose="personal sign-in link" + (" (e-mail)" if link.sent_to else ""),
-    )
-    return link, token
+    log_event(events.CLIENT_LINK_CREATE, actor=author, client_id=client.pk, object_id=link.pk)
+    return link
 
 
 @transaction.atomic
@@ -95,13 +116,8 @@ def client_link_revoke(*, link: ClientAccessLink, author: User) -> ClientAccessL
     if link.revoked_at is None:
         link.revoked_at = timezone.now()
         link.save(update_fields=["revoked_at"])
-        access_log_write(
-            actor=author,
-            client_id=link.client_id,
-            object_type="sign_in_link",
-            object_id=link.pk,
-            action=Action.UPDATE,
-            purpose="revoke sign-in link",
+        log_event(
+            events.CLIENT_LINK_REVOKE, actor=author, client_id=link.client_id, object_id=link.pk
         )
     return link
 
@@ -131,12 +147,5 @@ def client_link_redeem(*, token: str) -> User | None:
         return None
     link.last_used_at = timezone.now()
     link.save(update_fields=["last_used_at"])
-    access_log_write(
-        actor=user,
-        client_id=client.pk,
-        object_type="sign_in_link",
-        object_id=link.pk,
-        action=Action.VIEW,
-        purpose="client signed in with link",
-    )
+    log_event(events.CLIENT_SIGN_IN, actor=user, client_id=client.pk, object_id=link.pk)
     return user

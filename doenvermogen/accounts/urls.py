@@ -16,6 +16,11 @@ urlpatterns = [
         name="client_link_create",
     ),
     path(
+        "trajectories/<int:trajectory_id>/links/<int:link_id>/",
+        views.client_link_show,
+        name="client_link_show",
+    ),
+    path(
         "trajectories/<int:trajectory_id>/links/<int:link_id>/revoke/",
         views.client_link_revoke,
         name="client_link_revoke",

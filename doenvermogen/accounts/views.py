@@ -8,14 +8,16 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doenvermogen.accounts import email_links, services
 from doenvermogen.accounts.forms import EmailAuthenticationForm
 from doenvermogen.accounts.models import ClientAccessLink
-from doenvermogen.cases.selectors import trajectory_get_for_user
+from doenvermogen.audit import events
+from doenvermogen.cases.selectors import access_trajectory
+from doenvermogen.core.idempotency import clean_key
 from doenvermogen.ui.decorators import staff_required
 
 
@@ -57,27 +59,58 @@ def client_link(request, token: str):
     return response
 
 
+def _shown_token_key(link_id: int) -> str:
+    return f"dv_link_token_{link_id}"
+
+
 @require_POST
 @login_required
 @staff_required
 def client_link_create(request, trajectory_id: int):
-    trajectory = trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="make sign-in link"
+    """Make a link, then show it on a page of its own (so a double submit shows it once)."""
+    ctx = access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.CLIENT_LINK_CREATE
     )
-    send = request.POST.get("send") == "email" and bool(trajectory.client.email)
+    send = request.POST.get("send") == "email" and bool(ctx.client.email)
     link, token = services.client_link_create(
-        client=trajectory.client, author=request.user, send_to_email=send
+        client=ctx.client,
+        author=request.user,
+        send_to_email=send,
+        idempotency_key=clean_key(request.POST.get("idempotency_key")),
     )
-    url = services.client_link_url(token)
-    qr_svg = segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff")
-    if send:
-        messages.success(
-            request, _("The link has been sent to %(email)s.") % {"email": trajectory.client.email}
-        )
+    if token is not None:
+        # Kept in the session only until the next page shows it (never in the database or logs).
+        request.session[_shown_token_key(link.pk)] = token
+        if send:
+            messages.success(
+                request, _("The link has been sent to %(email)s.") % {"email": ctx.client.email}
+            )
+    return redirect("accounts:client_link_show", trajectory_id=ctx.trajectory.pk, link_id=link.pk)
+
+
+@login_required
+@staff_required
+def client_link_show(request, trajectory_id: int, link_id: int):
+    """The link just made, once: as a QR code and as text."""
+    ctx = access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.CLIENT_LINK_VIEW
+    )
+    link = ctx.load(ClientAccessLink.objects.all(), link_id, client_path="client")
+    token = request.session.pop(_shown_token_key(link.pk), None)
+    url = services.client_link_url(token) if token else ""
+    qr_svg = (
+        segno.make(url, error="m").svg_inline(scale=5, dark="#000", light="#fff") if url else ""
+    )
     return render(
         request,
         "accounts/link_created.html",
-        {"trajectory": trajectory, "link": link, "url": url, "qr_svg": qr_svg, "sent": send},
+        {
+            "trajectory": ctx.trajectory,
+            "link": link,
+            "url": url,
+            "qr_svg": qr_svg,
+            "sent": bool(link.sent_to),
+        },
     )
 
 
@@ -85,13 +118,13 @@ def client_link_create(request, trajectory_id: int):
 @login_required
 @staff_required
 def client_link_revoke(request, trajectory_id: int, link_id: int):
-    trajectory = trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="revoke sign-in link"
+    ctx = access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.CLIENT_LINK_REVOKE
     )
-    link = get_object_or_404(ClientAccessLink, pk=link_id, client=trajectory.client)
+    link = ctx.load(ClientAccessLink.objects.all(), link_id, client_path="client")
     services.client_link_revoke(link=link, author=request.user)
     messages.success(request, _("The link no longer works."))
-    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    return redirect("cases:trajectory_detail", trajectory_id=ctx.trajectory.pk)
 
 
 def client_email_link(request, token: str):

@@ -2,8 +2,9 @@
 
 One module of named events (after open-forms' ``logging/logevent.py`` and Zulip's audit event
 types): a call site names ``events.GOAL_PLAN_VIEW``, never a free-text label. The event fixes the
-object kind and the action; the Dutch description is what the export and the client's own
-"Wie heeft mijn gegevens bekeken?" show.
+object kind and the action; its Dutch description is what the administrator's CSV export and the
+admin's access-log pages show. A refused attempt is written by ``log_denied`` with the event that
+was attempted and the action ``denied``.
 
 Apps add their events here (this module imports nothing from any app: audit is the bottom layer).
 """
@@ -26,6 +27,16 @@ class Action(models.TextChoices):
     EXPORT = "export", _("exported")
     PRINT = "print", _("printed")
     DENIED = "denied", _("access refused")
+
+
+class Purpose(models.TextChoices):
+    """Why the data was used (NEN 7513: the reason of the access)."""
+
+    CARE = "care", _("help for the client")
+    OWN = "own", _("the client's own use")
+    ACCESS_REQUEST = "access_request", _("request to see one's data")
+    DELIVERY = "delivery", _("sending what the client asked for")
+    TEAM = "team", _("team meeting (counts only)")
 
 
 class Kind(models.TextChoices):
@@ -87,11 +98,9 @@ CLIENT_CREATE = _event("client.create", K.CLIENT, A.CREATE, _("made the client r
 CLIENT_UPDATE = _event("client.update", K.CLIENT, A.UPDATE, _("changed the client record"))
 CLIENT_OWN_PAGE = _event("client.own_page", K.CLIENT, A.VIEW, _("opened their own page"))
 CLIENT_SIGN_IN = _event("client.sign_in", K.CLIENT_LINK, A.VIEW, _("signed in with a link"))
-CLIENT_DENIED = _event("client.denied", K.CLIENT, A.DENIED, _("was refused access"))
 TRAJECTORY_VIEW = _event("trajectory.view", K.TRAJECTORY, A.VIEW, _("looked at the trajectory"))
 TRAJECTORY_CREATE = _event("trajectory.create", K.TRAJECTORY, A.CREATE, _("started a trajectory"))
 TRAJECTORY_END = _event("trajectory.end", K.TRAJECTORY, A.UPDATE, _("ended the trajectory"))
-TRAJECTORY_DENIED = _event("trajectory.denied", K.TRAJECTORY, A.DENIED, _("was refused access"))
 INVOLVEMENT_UPDATE = _event(
     "involvement.update", K.INVOLVEMENT, A.UPDATE, _("changed who is involved")
 )
@@ -100,6 +109,9 @@ CONSENT_WITHDRAW = _event("consent.withdraw", K.CONSENT, A.UPDATE, _("recorded a
 CLIENT_LINK_CREATE = _event("client_link.create", K.CLIENT_LINK, A.CREATE, _("made a link"))
 CLIENT_LINK_VIEW = _event("client_link.view", K.CLIENT_LINK, A.VIEW, _("showed the link"))
 CLIENT_LINK_REVOKE = _event("client_link.revoke", K.CLIENT_LINK, A.UPDATE, _("stopped a link"))
+CALENDAR_FEED_CREATE = _event(
+    "calendar_feed.create", K.CALENDAR_FEED, A.CREATE, _("made a calendar link")
+)
 CALENDAR_FEED_VIEW = _event(
     "calendar_feed.view", K.CALENDAR_FEED, A.VIEW, _("looked at the calendar link")
 )
@@ -109,9 +121,6 @@ CALENDAR_FEED_READ = _event(
 CALENDAR_FEED_REVOKE = _event(
     "calendar_feed.revoke", K.CALENDAR_FEED, A.UPDATE, _("stopped the calendar link")
 )
-CALENDAR_FEED_DENIED = _event(
-    "calendar_feed.denied", K.CALENDAR_FEED, A.DENIED, _("unknown or stopped calendar link")
-)
 
 # Psycho-education
 PSYCHOEDUCATION_VIEW = _event(
@@ -119,6 +128,9 @@ PSYCHOEDUCATION_VIEW = _event(
 )
 PSYCHOEDUCATION_GATE = _event(
     "psychoeducation.gate", K.PSYCHOEDUCATION, A.CREATE, _("asked about stress")
+)
+PSYCHOEDUCATION_START = _event(
+    "psychoeducation.start", K.PSYCHOEDUCATION, A.CREATE, _("started psycho-education")
 )
 PSYCHOEDUCATION_UPDATE = _event(
     "psychoeducation.update", K.PSYCHOEDUCATION, A.UPDATE, _("worked on psycho-education")
@@ -134,6 +146,9 @@ PSYCHOEDUCATION_PRINT = _event(
 )
 STRATEGY_CREATE = _event("strategy.create", K.STRATEGY, A.CREATE, _("added a strategy"))
 STRATEGY_UPDATE = _event("strategy.update", K.STRATEGY, A.UPDATE, _("changed a strategy"))
+STRATEGY_STEP_DONE = _event(
+    "strategy.step_done", K.STRATEGY, A.UPDATE, _("ticked off a small step of a strategy")
+)
 STRATEGY_DELETE = _event("strategy.delete", K.STRATEGY, A.DELETE, _("removed a strategy"))
 STRATEGY_REVIEW_CREATE = _event(
     "strategy_review.create", K.STRATEGY_REVIEW, A.CREATE, _("looked back on the strategies")

@@ -1,7 +1,8 @@
 """The access log: an append-only record of who read or changed which client record, when and why.
 
-Entries are written only through ``doenvermogen.audit.services.access_log_write`` (called by the
-selectors and services of the other apps). They are never updated or deleted by the application.
+Entries are written only through ``doenvermogen.audit.services.log_event`` / ``log_denied`` with a
+named event from ``doenvermogen.audit.events`` (called by the selectors and services of the other
+apps). They are never updated or deleted by the application.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from doenvermogen.audit.events import Event
+from doenvermogen.audit.events import Event, Kind, Purpose
 from doenvermogen.audit.models import AccessLogEntry
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -28,6 +28,19 @@ def _actor(actor) -> tuple[object | None, str, str]:
             roles = sorted(set(actor.memberships.values_list("role", flat=True)))
         role = ",".join(roles)[:30]
     return actor, label, role
+
+
+def _purpose(event: Event, role: str, origin: str, purpose: str) -> str:
+    """The reason of the access (NEN 7513), from what is known when none is given."""
+    if purpose:
+        return purpose[:200]
+    if role == "client":
+        return Purpose.OWN
+    if event.kind == Kind.ACCESS_LOG or "administrator" in role.split(","):
+        return Purpose.ACCESS_REQUEST
+    if origin in {AccessLogEntry.Origin.WORKER, AccessLogEntry.Origin.API} or not role:
+        return Purpose.DELIVERY
+    return Purpose.CARE
 
 
 def log_event(
@@ -50,7 +63,7 @@ def log_event(
         object_type=event.kind.value,
         object_id=str(object_id if object_id is not None else "")[:40],
         action=event.action.value,
-        purpose=(purpose or event.code)[:200],
+        purpose=_purpose(event, role, origin, purpose),
         origin=origin,
     )
 
@@ -74,7 +87,7 @@ def log_denied(
         object_type=event.kind.value,
         object_id=str(object_id if object_id is not None else "")[:40],
         action=AccessLogEntry.Action.DENIED,
-        purpose=event.code,
+        purpose=_purpose(event, role, origin, ""),
         origin=origin,
     )
 
@@ -100,7 +113,7 @@ def log_event_many(
                 object_type=event.kind.value,
                 object_id=str(client_id),
                 action=event.action.value,
-                purpose=(purpose or event.code)[:200],
+                purpose=_purpose(event, role, origin, purpose),
                 origin=origin,
             )
             for client_id in sorted(set(client_ids))
@@ -112,60 +125,3 @@ def csv_safe(value: object) -> str:
     """A cell that a spreadsheet will not run as a formula (OWASP CSV injection)."""
     text = str(value if value is not None else "")
     return "'" + text if text.startswith(_FORMULA_START) else text
-
-
-# --- Old interface, kept while the call sites move to events (see docs/architecture.md) ---------
-
-
-def access_log_write(
-    *,
-    actor,
-    client_id: int | None,
-    object_type: str,
-    object_id: object = "",
-    action: str,
-    purpose: str,
-) -> AccessLogEntry:
-    user, label, role = _actor(actor)
-    return AccessLogEntry.objects.create(
-        actor=user,
-        actor_label=label,
-        actor_role=role,
-        client_id=client_id,
-        object_type=object_type,
-        object_id=str(object_id or "")[:40],
-        action=action,
-        purpose=purpose[:200],
-    )
-
-
-def access_log_object(*, author, client_id: int, obj, action: str, purpose: str) -> AccessLogEntry:
-    return access_log_write(
-        actor=author,
-        client_id=client_id,
-        object_type=obj._meta.model_name,
-        object_id=obj.pk,
-        action=action,
-        purpose=purpose,
-    )
-
-
-def access_log_write_many(
-    *, actor, client_ids: Iterable[int], object_type: str, action: str, purpose: str
-) -> None:
-    user, label, role = _actor(actor)
-    AccessLogEntry.objects.bulk_create(
-        [
-            AccessLogEntry(
-                actor=user,
-                actor_label=label,
-                actor_role=role,
-                client_id=client_id,
-                object_type=object_type,
-                object_id=str(client_id),
-                action=action,
-                purpose=purpose[:200],
-            )
-            for client_id in sorted(set(client_ids))
-        ]
-    )

@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 
 from doenvermogen.accounts.models import Team, User
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
+from doenvermogen.core.idempotency import IdempotentFormMixin
 
 
-class ClientTrajectoryForm(forms.Form):
+class ClientTrajectoryForm(IdempotentFormMixin):
     display_name = forms.CharField(
         label=_("Name the client wants to be called"),
         max_length=120,
@@ -62,6 +63,6 @@ class InvolvementForm(forms.Form):
             self.fields["professional"].queryset = colleagues
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(IdempotentFormMixin):
     purpose = forms.ChoiceField(label=_("What for"), choices=Consent.Purpose.choices)
     note = forms.CharField(label=_("Note (optional)"), max_length=300, required=False)

@@ -11,6 +11,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentModel
+
 
 class Client(models.Model):
     class Channel(models.TextChoices):
@@ -48,7 +50,7 @@ class Client(models.Model):
         return self.display_name
 
 
-class Trajectory(models.Model):
+class Trajectory(IdempotentModel):
     class Kind(models.TextChoices):
         DEBT_COUNSELLING = "debt_counselling", _("debt counselling")
         NEIGHBOURHOOD_TEAM = "neighbourhood_team", _("neighbourhood team")
@@ -121,7 +123,7 @@ class Involvement(models.Model):
         return f"{self.professional} – {self.get_role_display()}"
 
 
-class Consent(models.Model):
+class Consent(IdempotentModel):
     class Purpose(models.TextChoices):
         PSYCHOEDUCATION = "psychoeducation", _("talk about stress (psycho-education)")
         SHARE_WITH_INVOLVED = (

@@ -1,4 +1,4 @@
-"""Every read of client data, scoped to the requesting user. Authorization lives here.
+"""Every read of client data, scoped to the requesting user. Authorization lives here, once.
 
 Rules:
 - a professional sees the trajectories (and their clients) of their own teams;
@@ -7,13 +7,17 @@ Rules:
 - a researcher no names at all (nothing from this module);
 - an administrator finds clients of their organisation only to answer a request to see one's data.
 
-Each function writes the access log. A refused read raises ``Http404`` (so the existence of other
-teams' clients is not revealed) and is logged as ``denied``.
+A view authorizes once with one of the ``access_*`` functions and hands the returned
+``Authorized`` context on to sections and to the selectors of other apps, which never authorize
+or log again. ``access_*`` writes the request's one access-log row: for a view, list, export or
+print event at once; for a write event (create, update, delete) the service that writes records
+it, with the object it wrote. A refused read raises ``Http404`` (so the existence of other teams'
+clients is not revealed) and writes one ``denied`` row, with the client id when the object exists.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db.models import F, Model, Q, QuerySet
@@ -24,25 +28,19 @@ from doenvermogen.accounts.models import User
 from doenvermogen.accounts.selectors import organisations_administered_by, team_ids_for_user
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
-from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import (
-    access_log_write,
-    access_log_write_many,
-    log_denied,
-    log_event,
-    log_event_many,
-)
+from doenvermogen.audit.services import log_denied, log_event, log_event_many
 from doenvermogen.cases.attention import attention_signals
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
 
-Action = AccessLogEntry.Action
 M = TypeVar("M", bound=Model)
+
+NOT_FOUND = "Not found or not allowed"
 
 
 # --- Authorize once, hand it on ------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class Authorized:
     """The outcome of one authorization: this user may see this client (and trajectory).
 
@@ -56,21 +54,33 @@ class Authorized:
     client: Client
     trajectory: Trajectory | None
     event: Event
+    logged: bool = field(default=True, repr=False)
 
-    def load(self, queryset: QuerySet[M], pk: Any, *, trajectory_path: str = "trajectory") -> M:
-        """``queryset.get(pk=pk)`` inside this trajectory (or this client's trajectories)."""
-        if self.trajectory is not None:
+    def load(
+        self,
+        queryset: QuerySet[M],
+        pk: Any,
+        *,
+        trajectory_path: str = "trajectory",
+        client_path: str | None = None,
+    ) -> M:
+        """``queryset.get(pk=pk)`` inside this trajectory (or this client's trajectories).
+
+        ``client_path`` instead scopes by the client (for objects without a trajectory).
+        """
+        if client_path is not None:
+            scope: dict[str, Any] = {client_path: self.client}
+        elif self.trajectory is not None:
             scope = {trajectory_path: self.trajectory}
         else:
             scope = {
-                f"{trajectory_path}__in": _visible_trajectories(self.user).filter(
-                    client=self.client
-                )
+                f"{trajectory_path}__in": visible_trajectories(self.user).filter(client=self.client)
             }
-        obj = queryset.filter(pk=_int_or_none(pk), **scope).first() if _int_or_none(pk) else None
+        number = _int_or_none(pk)
+        obj = queryset.filter(pk=number, **scope).first() if number else None
         if obj is None:
             log_denied(self.event, actor=self.user, client_id=self.client.pk, object_id=pk)
-            raise Http404("Not found or not allowed")
+            raise Http404(NOT_FOUND)
         return obj
 
     def log(self, event: Event, obj: Model | None = None) -> None:
@@ -81,6 +91,12 @@ class Authorized:
             client_id=self.client.pk,
             object_id=obj.pk if obj is not None else "",
         )
+        self.logged = True
+
+    def shown(self, event: Event) -> None:
+        """The page is shown after all (a form with errors): write ``event`` if nothing was."""
+        if not self.logged:
+            self.log(event, self.trajectory)
 
 
 def _int_or_none(value: Any) -> int | None:
@@ -91,15 +107,34 @@ def _int_or_none(value: Any) -> int | None:
     return number if 0 < number < 2**63 else None
 
 
-def _trajectory_path_client(path: str) -> str:
-    return f"{path}__client_id"
+def _is_write(event: Event) -> bool:
+    return event.action in {events.Action.CREATE, events.Action.UPDATE, events.Action.DELETE}
+
+
+def _granted(user: User, client: Client, trajectory: Trajectory | None, event: Event, obj_id):
+    """Write the one row for a read (a write's row comes from its service) and hand on."""
+    write = _is_write(event)
+    if not write:
+        log_event(event, actor=user, client_id=client.pk, object_id=obj_id)
+    return Authorized(
+        user=user, client=client, trajectory=trajectory, event=event, logged=not write
+    )
+
+
+def visible_trajectories(user: User) -> QuerySet[Trajectory]:
+    """The trajectories ``user`` may see (no log: use an ``access_*`` function for client data)."""
+    if not user.is_authenticated:
+        return Trajectory.objects.none()
+    if user.is_client:
+        return Trajectory.objects.filter(client__user=user)
+    return Trajectory.objects.filter(team_id__in=team_ids_for_user(user))
 
 
 def access_trajectory(*, user: User, trajectory_id: Any, event: Event) -> Authorized:
     """Authorize ``user`` for a trajectory and write one row for ``event`` (or one ``denied``)."""
     pk = _int_or_none(trajectory_id)
     trajectory = (
-        _visible_trajectories(user)
+        visible_trajectories(user)
         .select_related("client", "team", "organisation")
         .filter(pk=pk)
         .first()
@@ -107,11 +142,14 @@ def access_trajectory(*, user: User, trajectory_id: Any, event: Event) -> Author
         else None
     )
     if trajectory is None:
-        foreign = Trajectory.objects.filter(pk=pk).values_list("client_id", flat=True).first()
+        foreign = (
+            Trajectory.objects.filter(pk=pk).values_list("client_id", flat=True).first()
+            if pk
+            else None
+        )
         log_denied(event, actor=user, client_id=foreign, object_id=trajectory_id)
-        raise Http404("Not found or not allowed")
-    log_event(event, actor=user, client_id=trajectory.client_id, object_id=trajectory.pk)
-    return Authorized(user=user, client=trajectory.client, trajectory=trajectory, event=event)
+        raise Http404(NOT_FOUND)
+    return _granted(user, trajectory.client, trajectory, event, trajectory.pk)
 
 
 def access_trajectory_object(
@@ -120,7 +158,8 @@ def access_trajectory_object(
     """Authorize ``user`` for one object inside a trajectory (a session, a goal plan, a step…).
 
     One row for ``event`` with the object's id; or one ``denied`` row (with the client id when
-    the object exists but belongs to a trajectory this user may not see) and ``Http404``.
+    the object exists but belongs to a trajectory this user may not see, or is filtered out of
+    ``queryset``) and ``Http404``.
     """
     number = _int_or_none(pk)
     obj = (
@@ -129,7 +168,7 @@ def access_trajectory_object(
             f"{trajectory_path}__team",
             f"{trajectory_path}__organisation",
         )
-        .filter(pk=number, **{f"{trajectory_path}__in": _visible_trajectories(user)})
+        .filter(pk=number, **{f"{trajectory_path}__in": visible_trajectories(user)})
         .first()
         if number
         else None
@@ -137,18 +176,17 @@ def access_trajectory_object(
     if obj is None:
         foreign = (
             queryset.model._default_manager.filter(pk=number)
-            .values_list(_trajectory_path_client(trajectory_path), flat=True)
+            .values_list(f"{trajectory_path}__client_id", flat=True)
             .first()
             if number
             else None
         )
         log_denied(event, actor=user, client_id=foreign, object_id=pk)
-        raise Http404("Not found or not allowed")
+        raise Http404(NOT_FOUND)
     trajectory = obj
     for part in trajectory_path.split("__"):
         trajectory = getattr(trajectory, part)
-    log_event(event, actor=user, client_id=trajectory.client_id, object_id=obj.pk)
-    return Authorized(user=user, client=trajectory.client, trajectory=trajectory, event=event), obj
+    return _granted(user, trajectory.client, trajectory, event, obj.pk), obj
 
 
 def access_own(*, user: User, event: Event = events.CLIENT_OWN_PAGE) -> Authorized:
@@ -160,9 +198,8 @@ def access_own(*, user: User, event: Event = events.CLIENT_OWN_PAGE) -> Authoriz
     )
     if client is None:
         log_denied(event, actor=user, client_id=None, object_id="own")
-        raise Http404("Not found or not allowed")
-    log_event(event, actor=user, client_id=client.pk, object_id=client.pk)
-    return Authorized(user=user, client=client, trajectory=None, event=event)
+        raise Http404(NOT_FOUND)
+    return _granted(user, client, None, event, client.pk)
 
 
 def access_client(*, user: User, client_id: Any, event: Event) -> Authorized:
@@ -172,7 +209,7 @@ def access_client(*, user: User, client_id: Any, event: Event) -> Authorized:
         client = Client.objects.filter(pk=pk, user=user).first() if pk else None
     else:
         client = (
-            Client.objects.filter(pk=pk, trajectories__in=_visible_trajectories(user))
+            Client.objects.filter(pk=pk, trajectories__in=visible_trajectories(user))
             .distinct()
             .first()
             if pk
@@ -181,32 +218,30 @@ def access_client(*, user: User, client_id: Any, event: Event) -> Authorized:
     if client is None:
         exists = bool(pk) and Client.objects.filter(pk=pk).exists()
         log_denied(event, actor=user, client_id=pk if exists else None, object_id=client_id)
-        raise Http404("Not found or not allowed")
-    log_event(event, actor=user, client_id=client.pk, object_id=client.pk)
-    return Authorized(user=user, client=client, trajectory=None, event=event)
+        raise Http404(NOT_FOUND)
+    return _granted(user, client, None, event, client.pk)
 
 
-# --- Older selectors (being moved onto ``access_*``) ---
-
-
-def _visible_trajectories(user: User) -> QuerySet[Trajectory]:
-    if not user.is_authenticated:
-        return Trajectory.objects.none()
-    if user.is_client:
-        return Trajectory.objects.filter(client__user=user)
-    return Trajectory.objects.filter(team_id__in=team_ids_for_user(user))
-
-
-def _deny(user: User, *, object_type: str, object_id: object, purpose: str) -> Http404:
-    access_log_write(
-        actor=user,
-        client_id=None,
-        object_type=object_type,
-        object_id=object_id,
-        action=Action.DENIED,
-        purpose=purpose,
+def access_client_for_administrator(*, user: User, client_id: Any, event: Event) -> Authorized:
+    """A client of an organisation ``user`` administers (only to answer a request for access)."""
+    pk = _int_or_none(client_id)
+    client = (
+        Client.objects.filter(pk=pk, organisation__in=organisations_administered_by(user)).first()
+        if pk and user.is_authenticated
+        else None
     )
-    return Http404("Not found or not allowed")
+    if client is None:
+        exists = bool(pk) and Client.objects.filter(pk=pk).exists()
+        log_denied(event, actor=user, client_id=pk if exists else None, object_id=client_id)
+        raise Http404(NOT_FOUND)
+    return _granted(user, client, None, event, client.pk)
+
+
+# --- Lists (one row per client shown) and reads inside an authorized context ---------------------
+
+
+def _clean_search(search: str) -> str:
+    return search.replace("\x00", "").strip()[:100]
 
 
 PAGE_SIZE = 25
@@ -246,11 +281,11 @@ def trajectory_page_for_user(
 
     Only the rows on the page are written to the access log (one ``client.list`` row each).
     """
-    if user.is_client:
+    if not user.is_authenticated or user.is_client:
         return TrajectoryPage(rows=[], number=1, pages=1, total=0)  # staff only
     today = timezone.localdate()
-    qs = _visible_trajectories(user)
-    search = search.replace("\x00", "").strip()[:100]
+    qs = visible_trajectories(user)
+    search = _clean_search(search)
     if search:
         qs = qs.filter(Q(client__display_name__icontains=search) | Q(team__name__icontains=search))
     if active_only:
@@ -280,81 +315,20 @@ def trajectory_page_for_user(
     return TrajectoryPage(rows=rows, number=number, pages=pages, total=total, search=search)
 
 
-def trajectory_get_for_user(
-    *, user: User, trajectory_id: int, purpose: str, log: bool = True
-) -> Trajectory:
-    """One trajectory the user may see; ``Http404`` otherwise."""
-    trajectory = (
-        _visible_trajectories(user)
-        .select_related("client", "team", "organisation")
-        .filter(pk=trajectory_id)
-        .first()
-    )
-    if trajectory is None:
-        raise _deny(user, object_type="trajectory", object_id=trajectory_id, purpose=purpose)
-    if log:
-        access_log_write(
-            actor=user,
-            client_id=trajectory.client_id,
-            object_type="trajectory",
-            object_id=trajectory.pk,
-            action=Action.VIEW,
-            purpose=purpose,
-        )
-    return trajectory
+def client_trajectories(ctx: Authorized) -> list[Trajectory]:
+    """The trajectories of the authorized client that this user may see."""
+    return list(visible_trajectories(ctx.user).filter(client=ctx.client).select_related("team"))
 
 
-def client_get_for_user(*, user: User, client_id: int, purpose: str) -> Client:
-    """A client record the user may see (through a trajectory of their teams, or their own)."""
-    if user.is_client:
-        client = Client.objects.filter(pk=client_id, user=user).first()
-    else:
-        client = (
-            Client.objects.filter(pk=client_id, trajectories__in=_visible_trajectories(user))
-            .distinct()
-            .first()
-        )
-    if client is None:
-        raise _deny(user, object_type="client", object_id=client_id, purpose=purpose)
-    access_log_write(
-        actor=user,
-        client_id=client.pk,
-        object_type="client",
-        object_id=client.pk,
-        action=Action.VIEW,
-        purpose=purpose,
-    )
-    return client
+def involvement_list(ctx: Authorized) -> list[Involvement]:
+    """Who works with the client in the authorized trajectory."""
+    if ctx.trajectory is None:
+        return []
+    return list(ctx.trajectory.involvements.select_related("professional"))
 
 
-def client_get_own(*, user: User, purpose: str = "own page") -> Client:
-    """The client record of a signed-in client."""
-    client = Client.objects.filter(user=user).first() if user.is_authenticated else None
-    if client is None or not user.is_client:
-        raise _deny(user, object_type="client", object_id="own", purpose=purpose)
-    access_log_write(
-        actor=user,
-        client_id=client.pk,
-        object_type="client",
-        object_id=client.pk,
-        action=Action.VIEW,
-        purpose=purpose,
-    )
-    return client
-
-
-def client_trajectories(*, user: User, client: Client) -> list[Trajectory]:
-    """The trajectories of a client that this user may see (already-authorized client)."""
-    return list(_visible_trajectories(user).filter(client=client).select_related("team"))
-
-
-def involvement_list(*, trajectory: Trajectory) -> list[Involvement]:
-    """Who works with the client in an (already authorized) trajectory."""
-    return list(trajectory.involvements.select_related("professional"))
-
-
-def consent_list(*, client: Client) -> list[Consent]:
-    return list(client.consents.select_related("recorded_by", "trajectory"))
+def consent_list(ctx: Authorized) -> list[Consent]:
+    return list(ctx.client.consents.select_related("recorded_by", "trajectory"))
 
 
 def consent_is_active(*, client: Client, purpose: str) -> bool:
@@ -364,33 +338,11 @@ def consent_is_active(*, client: Client, purpose: str) -> bool:
 def client_search_for_administrator(*, user: User, search: str) -> list[Client]:
     """Clients of the organisations a user administers, for a request to see one's data."""
     orgs = organisations_administered_by(user)
-    if not orgs.exists() or not search.strip():
+    search = _clean_search(search)
+    if not search or not orgs.exists():
         return []
     clients = list(
-        Client.objects.filter(organisation__in=orgs, display_name__icontains=search.strip())[:50]
+        Client.objects.filter(organisation__in=orgs, display_name__icontains=search)[:50]
     )
-    access_log_write_many(
-        actor=user,
-        client_ids=[c.pk for c in clients],
-        object_type="client",
-        action=Action.LIST,
-        purpose="request to see one's data",
-    )
+    log_event_many(events.CLIENT_LIST, actor=user, client_ids=[c.pk for c in clients])
     return clients
-
-
-def client_get_for_administrator(*, user: User, client_id: int, purpose: str) -> Client:
-    client = Client.objects.filter(
-        pk=client_id, organisation__in=organisations_administered_by(user)
-    ).first()
-    if client is None:
-        raise _deny(user, object_type="client", object_id=client_id, purpose=purpose)
-    access_log_write(
-        actor=user,
-        client_id=client.pk,
-        object_type="client",
-        object_id=client.pk,
-        action=Action.VIEW,
-        purpose=purpose,
-    )
-    return client

@@ -1,19 +1,25 @@
-"""Thin views: my clients, a new client, a trajectory page, involvements, consents, own page."""
+"""Thin views: my clients, a new client, a trajectory page, involvements, consents, own page.
+
+Each view authorizes once (``selectors.access_*``) and hands the ``Authorized`` context on.
+"""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
-from django.shortcuts import get_object_or_404, redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from doenvermogen.accounts.models import Team
 from doenvermogen.accounts.selectors import colleagues_for_user, team_ids_for_user
+from doenvermogen.audit import events
 from doenvermogen.cases import selectors, services
 from doenvermogen.cases.forms import ClientTrajectoryForm, ConsentForm, InvolvementForm
+from doenvermogen.cases.models import Consent
+from doenvermogen.core.idempotency import new_key
 from doenvermogen.ui.decorators import client_required, staff_required
 from doenvermogen.ui.sections import client_page_sections, trajectory_sections
 
@@ -60,24 +66,19 @@ def client_new(request):
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with transaction.atomic():
-            client = services.client_create(
-                organisation=data["team"].organisation,
-                author=request.user,
-                display_name=data["display_name"],
-                email=data["email"],
-                phone=data["phone"],
-                preferred_channel=data["preferred_channel"],
-                preferred_language=data["preferred_language"],
-            )
-            trajectory = services.trajectory_create(
-                client=client,
-                team=data["team"],
-                author=request.user,
-                kind=data["kind"],
-                started_on=data["started_on"],
-                involvement_role=data["role"],
-            )
+        trajectory = services.client_intake(
+            team=data["team"],
+            author=request.user,
+            idempotency_key=data["idempotency_key"],
+            display_name=data["display_name"],
+            email=data["email"],
+            phone=data["phone"],
+            preferred_channel=data["preferred_channel"],
+            preferred_language=data["preferred_language"],
+            kind=data["kind"],
+            started_on=data["started_on"],
+            involvement_role=data["role"],
+        )
         messages.success(request, _("The client has been added."))
         return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
     return render(request, "cases/client_new.html", {"form": form})
@@ -86,24 +87,23 @@ def client_new(request):
 @login_required
 @staff_required
 def trajectory_detail(request, trajectory_id: int):
-    trajectory = selectors.trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="trajectory page"
+    ctx = selectors.access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.TRAJECTORY_VIEW
     )
-    client = trajectory.client
+    trajectory, client = ctx.trajectory, ctx.client
     context = {
         "trajectory": trajectory,
         "client": client,
         "other_trajectories": [
-            t
-            for t in selectors.client_trajectories(user=request.user, client=client)
-            if t.pk != trajectory.pk
+            t for t in selectors.client_trajectories(ctx) if t.pk != trajectory.pk
         ],
-        "involvements": selectors.involvement_list(trajectory=trajectory),
-        "consents": selectors.consent_list(client=client),
+        "involvements": selectors.involvement_list(ctx),
+        "consents": selectors.consent_list(ctx),
         "links": [link for link in client.access_links.all()[:5]],
         "involvement_form": InvolvementForm(colleagues=colleagues_for_user(request.user)),
         "consent_form": ConsentForm(),
-        "sections": trajectory_sections(request, trajectory),
+        "link_key": new_key(),
+        "sections": trajectory_sections(request, ctx),
         "now": timezone.now(),
     }
     return render(request, "cases/trajectory_detail.html", context)
@@ -113,61 +113,68 @@ def trajectory_detail(request, trajectory_id: int):
 @login_required
 @staff_required
 def involvement_set(request, trajectory_id: int):
-    trajectory = selectors.trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="who is involved"
+    ctx = selectors.access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.INVOLVEMENT_UPDATE
     )
     form = InvolvementForm(request.POST, colleagues=colleagues_for_user(request.user))
     if form.is_valid():
-        services.involvement_set(trajectory=trajectory, author=request.user, **form.cleaned_data)
-        messages.success(request, _("Saved who is involved."))
+        try:
+            services.involvement_set(
+                trajectory=ctx.trajectory, author=request.user, **form.cleaned_data
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Saved who is involved."))
     else:
         messages.error(request, _("Choose a professional and a role, then save again."))
-    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    return redirect("cases:trajectory_detail", trajectory_id=ctx.trajectory.pk)
 
 
 @require_POST
 @login_required
 @staff_required
 def consent_record(request, trajectory_id: int):
-    trajectory = selectors.trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="record consent"
+    ctx = selectors.access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.CONSENT_CREATE
     )
     form = ConsentForm(request.POST)
     if form.is_valid():
         services.consent_record(
-            client=trajectory.client,
-            trajectory=trajectory,
+            client=ctx.client,
+            trajectory=ctx.trajectory,
             author=request.user,
             purpose=form.cleaned_data["purpose"],
             note=form.cleaned_data["note"],
+            idempotency_key=form.cleaned_data["idempotency_key"],
         )
         messages.success(request, _("The consent has been recorded."))
     else:
         messages.error(request, _("Choose what the consent is for."))
-    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    return redirect("cases:trajectory_detail", trajectory_id=ctx.trajectory.pk)
 
 
 @require_POST
 @login_required
 @staff_required
 def consent_withdraw(request, trajectory_id: int, consent_id: int):
-    trajectory = selectors.trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="withdraw consent"
+    ctx = selectors.access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.CONSENT_WITHDRAW
     )
-    consent = get_object_or_404(trajectory.client.consents, pk=consent_id)
+    consent = ctx.load(Consent.objects.all(), consent_id, client_path="client")
     services.consent_withdraw(consent=consent, author=request.user)
     messages.success(request, _("The consent has been withdrawn."))
-    return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    return redirect("cases:trajectory_detail", trajectory_id=ctx.trajectory.pk)
 
 
 @login_required
 @client_required
 def my_page(request):
-    client = selectors.client_get_own(user=request.user)
+    ctx = selectors.access_own(user=request.user, event=events.CLIENT_OWN_PAGE)
     return render(
         request,
         "cases/my_page.html",
-        {"client": client, "sections": client_page_sections(request, client)},
+        {"client": ctx.client, "sections": client_page_sections(request, ctx)},
     )
 
 

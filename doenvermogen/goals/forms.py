@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentFormMixin
 from doenvermogen.goals.models import ExecutiveSkill, GoalPlan, Step
 
 
-class FormKeyMixin(forms.Form):
-    """A hidden idempotency key: submitting the same form twice makes one object."""
-
-    form_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=64)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("form_key", uuid.uuid4().hex)
-
-
-class GoalPlanForm(FormKeyMixin):
+class GoalPlanForm(IdempotentFormMixin):
     goal = forms.CharField(
         label=_("What does the client want to reach?"),
         max_length=300,
@@ -32,7 +20,7 @@ class GoalPlanForm(FormKeyMixin):
     )
 
 
-class StepForm(FormKeyMixin):
+class StepForm(IdempotentFormMixin):
     text = forms.CharField(
         label=_("Small step"),
         max_length=300,
@@ -63,7 +51,7 @@ class StepForm(FormKeyMixin):
         return data
 
 
-class RewardForm(forms.Form):
+class RewardForm(IdempotentFormMixin):
     what = forms.CharField(label=_("What is the reward?"), max_length=200)
     earned_when = forms.CharField(
         label=_("When is it earned?"),
@@ -88,7 +76,7 @@ class RewardForm(forms.Form):
             self.fields["step"].queryset = plan.steps.filter(archived_at__isnull=True)
 
 
-class ReviewForm(FormKeyMixin):
+class ReviewForm(IdempotentFormMixin):
     went_well = forms.CharField(
         label=_("What went well?"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
@@ -115,7 +103,7 @@ class SkillChoiceField(forms.ModelMultipleChoiceField):
         return obj.statement
 
 
-class ExecutiveSkillCheckForm(forms.Form):
+class ExecutiveSkillCheckForm(IdempotentFormMixin):
     hard = SkillChoiceField(
         label=_("What is hard for you right now? Tick what fits. Nothing is also fine."),
         queryset=ExecutiveSkill.objects.all(),

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentModel
+
 
 class ExecutiveSkill(models.Model):
     """A catalogue entry (data file goals/catalogues/executive_skills.yaml), adaptable."""
@@ -68,7 +70,7 @@ class ExecutiveSkill(models.Model):
         return self._pick("coaching")
 
 
-class ExecutiveSkillCheck(models.Model):
+class ExecutiveSkillCheck(IdempotentModel):
     """The client's own answer to "what is hard for me right now". The newest one counts."""
 
     trajectory = models.ForeignKey(
@@ -89,7 +91,7 @@ class ExecutiveSkillCheck(models.Model):
         return f"check {self.pk} ({self.created_at:%Y-%m-%d})"
 
 
-class GoalPlan(models.Model):
+class GoalPlan(IdempotentModel):
     class Status(models.TextChoices):
         ACTIVE = "active", _("working on it")
         ACHIEVED = "achieved", _("achieved")
@@ -105,17 +107,9 @@ class GoalPlan(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="goalplan_unique_form_key",
-            )
-        ]
         verbose_name = _("goal plan")
         verbose_name_plural = _("goal plans")
 
@@ -123,7 +117,7 @@ class GoalPlan(models.Model):
         return self.goal
 
 
-class Step(models.Model):
+class Step(IdempotentModel):
     """A small step. Archived steps stay for the history; they are not deleted."""
 
     plan = models.ForeignKey(GoalPlan, on_delete=models.CASCADE, related_name="steps")
@@ -142,17 +136,9 @@ class Step(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["order", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="step_unique_form_key",
-            )
-        ]
         verbose_name = _("step")
         verbose_name_plural = _("steps")
 
@@ -168,7 +154,7 @@ class Step(models.Model):
         return bool(self.if_situation and self.then_action)
 
 
-class Reward(models.Model):
+class Reward(IdempotentModel):
     """Optional and voluntary: agreed with the client, for a step or for the whole goal."""
 
     plan = models.ForeignKey(GoalPlan, on_delete=models.CASCADE, related_name="rewards")
@@ -192,7 +178,7 @@ class Reward(models.Model):
         return self.what
 
 
-class Review(models.Model):
+class Review(IdempotentModel):
     """Step 4: what went well, what was hard, what changes. Keeps the goal as it was before."""
 
     plan = models.ForeignKey(GoalPlan, on_delete=models.CASCADE, related_name="reviews")
@@ -207,17 +193,9 @@ class Review(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["plan", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="review_unique_form_key",
-            )
-        ]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
 

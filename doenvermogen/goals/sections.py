@@ -1,23 +1,23 @@
-"""Context for the goals sections on the trajectory page and on the client's own page."""
+"""Context for the goals sections on the trajectory page and on the client's own page.
+
+Both receive the page's ``Authorized`` context and read through it (no second authorization).
+"""
 
 from __future__ import annotations
 
 from doenvermogen.goals import selectors
 
 
-def trajectory(request, trajectory) -> dict:
-    _trajectory, plans = selectors.goal_plans_for_trajectory(
-        user=request.user, trajectory_id=trajectory.pk, purpose="trajectory page: goal plans"
-    )
+def trajectory(request, ctx) -> dict:
     return {
-        "trajectory": trajectory,
-        "plans": plans,
-        "check": selectors.latest_executive_skill_check(trajectory=trajectory),
+        "trajectory": ctx.trajectory,
+        "plans": selectors.goal_plans(ctx),
+        "check": selectors.latest_executive_skill_check(trajectory=ctx.trajectory),
     }
 
 
-def client_page(request, client) -> dict | None:
-    data = selectors.client_steps(user=request.user)
+def client_page(request, ctx) -> dict | None:
+    data = selectors.client_steps(ctx)
     if not (data.plans or data.done):
         return None
     return {"steps": data}

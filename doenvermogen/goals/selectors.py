@@ -1,7 +1,8 @@
-"""Every read of goal plans, steps and executive-skill checks, scoped to the acting user.
+"""Every read of goal plans, steps and executive-skill checks, inside an ``Authorized`` context.
 
-Authorization goes through ``doenvermogen.cases.selectors`` (a professional sees the trajectories of
-their teams, a client only their own); a refused read raises ``Http404``. Reads are logged.
+A view authorizes once through ``doenvermogen.cases.selectors`` (``access_trajectory``, or
+``access_trajectory_object`` with ``plan_queryset``/``step_queryset`` for an object by id) and hands
+the context on; nothing here authorizes or logs again.
 """
 
 from __future__ import annotations
@@ -9,22 +10,18 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
-from django.http import Http404
+from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
 
-from doenvermogen.accounts.models import User
-from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
 from doenvermogen.cases.models import Client, Trajectory
-from doenvermogen.cases.selectors import client_get_own, trajectory_get_for_user
+from doenvermogen.cases.selectors import Authorized
 from doenvermogen.goals.models import ExecutiveSkill, ExecutiveSkillCheck, GoalPlan, Step
 
-Action = AccessLogEntry.Action
 Support = ExecutiveSkill.Support
 
 
-def _plans_qs():
+def plan_queryset() -> QuerySet[GoalPlan]:
+    """Goal plans with steps, rewards and reviews (for ``access_trajectory_object``)."""
     return GoalPlan.objects.select_related("trajectory", "created_by").prefetch_related(
         Prefetch("steps", queryset=Step.objects.order_by("order", "id")),
         "rewards__step",
@@ -32,28 +29,14 @@ def _plans_qs():
     )
 
 
-def goal_plans_for_trajectory(
-    *, user: User, trajectory_id: int, purpose: str = "goal plans"
-) -> tuple[Trajectory, list[GoalPlan]]:
-    trajectory = trajectory_get_for_user(user=user, trajectory_id=trajectory_id, purpose=purpose)
-    return trajectory, list(_plans_qs().filter(trajectory=trajectory))
+def step_queryset() -> QuerySet[Step]:
+    """Steps (path ``plan__trajectory`` for ``access_trajectory_object``)."""
+    return Step.objects.select_related("plan")
 
 
-def goal_plan_get_for_user(*, user: User, plan_id: int, purpose: str) -> GoalPlan:
-    plan = _plans_qs().filter(pk=plan_id).first()
-    if plan is None:
-        # Same answer as for a plan of another team: do not reveal that it exists.
-        raise Http404("Not found or not allowed")
-    trajectory_get_for_user(user=user, trajectory_id=plan.trajectory_id, purpose=purpose)
-    return plan
-
-
-def step_get_for_user(*, user: User, step_id: int, purpose: str) -> Step:
-    step = Step.objects.select_related("plan__trajectory").filter(pk=step_id).first()
-    if step is None:
-        raise Http404("Not found or not allowed")
-    trajectory_get_for_user(user=user, trajectory_id=step.plan.trajectory_id, purpose=purpose)
-    return step
+def goal_plans(ctx: Authorized) -> list[GoalPlan]:
+    """The goal plans of the authorized trajectory."""
+    return list(plan_queryset().filter(trajectory=ctx.trajectory))
 
 
 def executive_skills() -> list[ExecutiveSkill]:
@@ -62,7 +45,7 @@ def executive_skills() -> list[ExecutiveSkill]:
 
 
 def latest_executive_skill_check(*, trajectory: Trajectory) -> ExecutiveSkillCheck | None:
-    """The newest check of an already-authorized trajectory."""
+    """The newest check of an already-authorized trajectory (``ctx.trajectory``)."""
     return trajectory.executive_skill_checks.prefetch_related("hard").first()
 
 
@@ -105,9 +88,9 @@ class ClientSteps:
     plans: list[GoalPlan]
 
 
-def client_steps(*, user: User, today: datetime.date | None = None) -> ClientSteps:
-    """The client's own page: today's steps, what is coming, and "Dit is gelukt"."""
-    client = client_get_own(user=user, purpose="own page: steps")
+def client_steps(ctx: Authorized, *, today: datetime.date | None = None) -> ClientSteps:
+    """The authorized client's own page: today's steps, what is coming, and "Dit is gelukt"."""
+    client = ctx.client
     today = today or timezone.localdate()
     plans = list(
         GoalPlan.objects.filter(trajectory__client=client, status=GoalPlan.Status.ACTIVE).order_by(
@@ -124,12 +107,4 @@ def client_steps(*, user: User, today: datetime.date | None = None) -> ClientSte
     today_steps = [s for s in open_steps if s.due_on is None or s.due_on <= today]
     coming = [s for s in open_steps if s.due_on is not None and s.due_on > today]
     done = sorted((s for s in steps if s.is_done), key=lambda s: s.done_at, reverse=True)
-    access_log_write(
-        actor=user,
-        client_id=client.pk,
-        object_type="goalplan",
-        object_id="own",
-        action=Action.VIEW,
-        purpose="own page: steps",
-    )
     return ClientSteps(client=client, today=today_steps, coming=coming, done=done, plans=plans)

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime
-import uuid
 
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentFormMixin
 from doenvermogen.psychoeducation.models import (
     ClientStrategy,
     GateConversation,
@@ -19,22 +19,7 @@ from doenvermogen.psychoeducation.models import (
 Answer = GateConversation.Answer
 
 
-def new_key() -> str:
-    return uuid.uuid4().hex
-
-
-class IdempotentForm(forms.Form):
-    """A hidden key that makes a double submit of the same form harmless."""
-
-    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if not self.is_bound:
-            self.initial.setdefault("idempotency_key", new_key())
-
-
-class GateForm(IdempotentForm):
+class GateForm(IdempotentFormMixin):
     opening = forms.ChoiceField(
         label=_("How do you open the conversation?"),
         choices=GateConversation.Opening.choices,
@@ -163,7 +148,7 @@ REPEAT_CHOICES = [
 ]
 
 
-class StrategyForm(forms.Form):
+class StrategyForm(IdempotentFormMixin):
     recognised_effect = forms.IntegerField(widget=forms.HiddenInput)
     catalogue_strategy = forms.ChoiceField(
         label=_("Choose an idea (optional)"), required=False, widget=forms.RadioSelect
@@ -305,7 +290,7 @@ class ShareForm(forms.Form):
     )
 
 
-class ReviewForm(IdempotentForm):
+class ReviewForm(IdempotentFormMixin):
     """Per current strategy: used? helped? what do we adjust? (in a conversation: new words)."""
 
     note = forms.CharField(

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentModel
 from doenvermogen.reminders.models import Reminder
 
 
@@ -118,7 +119,7 @@ class Strategy(Bilingual):
         return self._pick("example")
 
 
-class GateConversation(models.Model):
+class GateConversation(IdempotentModel):
     """Asking whether the client experiences ongoing stress and wants to talk about it.
 
     Every answer is a normal outcome; a new conversation can be held later.
@@ -169,17 +170,9 @@ class GateConversation(models.Model):
     )
     started_despite_threat = models.BooleanField(default=False)
     outcome = models.CharField(_("outcome"), max_length=20, choices=Outcome.choices)
-    idempotency_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-asked_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "idempotency_key"],
-                condition=~models.Q(idempotency_key=""),
-                name="gate_idempotent",
-            )
-        ]
         verbose_name = _("conversation about stress")
         verbose_name_plural = _("conversations about stress")
 
@@ -281,7 +274,7 @@ class RecognisedEffect(models.Model):
         return self.chosen_rank is not None
 
 
-class ClientStrategy(models.Model):
+class ClientStrategy(IdempotentModel):
     """What the client will do about a chosen effect, in their own words; versioned."""
 
     session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="strategies")
@@ -351,7 +344,7 @@ class PlanStep(models.Model):
         return self.text
 
 
-class Review(models.Model):
+class Review(IdempotentModel):
     """Step 4: a review of the strategies, in a conversation or prepared by the client."""
 
     class Source(models.TextChoices):
@@ -363,17 +356,9 @@ class Review(models.Model):
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     held_at = models.DateTimeField(default=timezone.now)
     note = models.TextField(_("note"), blank=True)
-    idempotency_key = models.CharField(max_length=64, blank=True)
 
     class Meta:
         ordering = ["-held_at", "-id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["session", "idempotency_key"],
-                condition=~models.Q(idempotency_key=""),
-                name="review_idempotent",
-            )
-        ]
         verbose_name = _("review")
         verbose_name_plural = _("reviews")
 

@@ -16,8 +16,9 @@ STEP_URLS = {
 }
 
 
-def trajectory_context(request, trajectory) -> dict:
-    overview = selectors.overview_for_trajectory(user=request.user, trajectory=trajectory)
+def trajectory_context(request, ctx) -> dict:
+    """The trajectory page's section (``ctx``: the page's authorized trajectory)."""
+    overview = selectors.overview_for_trajectory(ctx)
     continue_url = ""
     if overview.open_session:
         step = overview.open_session.step
@@ -26,15 +27,16 @@ def trajectory_context(request, trajectory) -> dict:
         else:
             continue_url = reverse(STEP_URLS[Session.Step(step)], args=[overview.open_session.pk])
     return {
-        "trajectory": trajectory,
+        "trajectory": ctx.trajectory,
         "overview": overview,
         "continue_url": continue_url,
-        "timeline": selectors.timeline(trajectory=trajectory),
+        "timeline": selectors.timeline(ctx),
     }
 
 
-def client_page_context(request, client) -> dict | None:
-    sessions = selectors.shared_sessions_for_client(client=client)
+def client_page_context(request, ctx) -> dict | None:
+    """The client's own page (``ctx``: the authorized client)."""
+    sessions = selectors.shared_sessions_for_client(ctx)
     if not sessions:
         return None
     shown = [s for s in sessions if s.is_open] or sessions[:1]

@@ -1,7 +1,8 @@
-"""Reads of psycho-education data, authorized through the trajectory or the client's own record.
+"""Reads of psycho-education data inside an ``Authorized`` context (``cases.selectors``).
 
-Every function that returns client data takes the acting user and writes the access log (through
-``doenvermogen.cases.selectors``), or receives an object that such a selector already authorized.
+A view authorizes once (``access_trajectory``, ``access_trajectory_object`` with
+``session_queryset``, ``access_own``) and hands the context on; nothing here authorizes or logs a
+read again. Only the team overview (counts, no client) writes its own row.
 """
 
 from __future__ import annotations
@@ -11,19 +12,14 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q, QuerySet
-from django.http import Http404
 from django.utils.translation import gettext as _
 
 from doenvermogen.accounts.models import Organisation, User
 from doenvermogen.accounts.selectors import teams_led_by
-from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
-from doenvermogen.cases.models import Client, Trajectory
-from doenvermogen.cases.selectors import (
-    client_get_own,
-    involvement_list,
-    trajectory_get_for_user,
-)
+from doenvermogen.audit import events
+from doenvermogen.audit.events import Purpose
+from doenvermogen.audit.services import log_event
+from doenvermogen.cases.selectors import Authorized, involvement_list
 from doenvermogen.psychoeducation.models import (
     ClientStrategy,
     GateConversation,
@@ -67,18 +63,28 @@ def _session_queryset() -> QuerySet[Session]:
     )
 
 
-def session_get_for_user(*, user: User, session_id: int, purpose: str) -> Session:
-    """A session the user may see: staff through the trajectory, a client only when shared."""
-    session = _session_queryset().filter(pk=session_id).first()
-    if session is None:
-        raise Http404
+def session_queryset(user: User) -> QuerySet[Session]:
+    """Sessions as ``access_trajectory_object`` loads them; a client sees only shared ones."""
+    qs = _session_queryset()
     if user.is_authenticated and user.is_client:
-        client = client_get_own(user=user, purpose=purpose)
-        if session.trajectory.client_id != client.pk or session.shared_with_client_at is None:
-            raise Http404
-        return session
-    trajectory_get_for_user(user=user, trajectory_id=session.trajectory_id, purpose=purpose)
-    return session
+        qs = qs.filter(shared_with_client_at__isnull=False)
+    return qs
+
+
+def strategy_queryset(user: User) -> QuerySet[ClientStrategy]:
+    """Strategies (path ``session__trajectory``); a client sees only those of shared sessions."""
+    qs = ClientStrategy.objects.select_related("session")
+    if user.is_authenticated and user.is_client:
+        qs = qs.filter(session__shared_with_client_at__isnull=False)
+    return qs
+
+
+def plan_step_queryset(user: User) -> QuerySet[PlanStep]:
+    """Small steps (path ``strategy__session__trajectory``); a client: of shared sessions only."""
+    qs = PlanStep.objects.select_related("strategy__session")
+    if user.is_authenticated and user.is_client:
+        qs = qs.filter(strategy__session__shared_with_client_at__isnull=False)
+    return qs
 
 
 @dataclass
@@ -147,13 +153,14 @@ class Overview:
     stopped_session: Session | None = None
 
 
-def overview_for_trajectory(*, user: User, trajectory: Trajectory) -> Overview:
-    """What the trajectory page shows about psycho-education (trajectory already authorized)."""
+def overview_for_trajectory(ctx: Authorized) -> Overview:
+    """What the trajectory page shows about psycho-education (of the authorized trajectory)."""
+    user, trajectory = ctx.user, ctx.trajectory
     sessions = list(
         trajectory.psychoeducation_sessions.select_related("professional").order_by("-started_at")
     )
     open_sessions = [s for s in sessions if s.is_open]
-    involvements = involvement_list(trajectory=trajectory)
+    involvements = involvement_list(ctx)
     colleague = next((s for s in open_sessions if s.professional_id != user.pk), None)
     open_session = open_sessions[0] if open_sessions else None
     today = datetime.date.today()
@@ -185,8 +192,9 @@ class TimelineEvent:
     detail: str = ""
 
 
-def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
-    """The whole psycho-education history of an (authorized) trajectory, newest first."""
+def timeline(ctx: Authorized) -> list[TimelineEvent]:
+    """The whole psycho-education history of the authorized trajectory, newest first."""
+    trajectory = ctx.trajectory
     events: list[TimelineEvent] = []
     for gate in trajectory.gate_conversations.select_related("asked_by"):
         detail = _("Stress: %(stress)s. Wants to talk: %(talk)s.") % {
@@ -263,11 +271,11 @@ def timeline(*, trajectory: Trajectory) -> list[TimelineEvent]:
     return events
 
 
-def shared_sessions_for_client(*, client: Client) -> list[Session]:
-    """Sessions shared on the page of an (authorized) client, newest first."""
+def shared_sessions_for_client(ctx: Authorized) -> list[Session]:
+    """Sessions shared on the page of the authorized client, newest first."""
     return list(
         _session_queryset()
-        .filter(trajectory__client=client, shared_with_client_at__isnull=False)
+        .filter(trajectory__client=ctx.client, shared_with_client_at__isnull=False)
         .order_by("-started_at")
     )
 
@@ -330,13 +338,12 @@ def team_overview(*, user: User, since: datetime.date | None = None) -> TeamOver
             row["not_used"] += 1
         elif item.helped in {"yes", "a_bit", "no"}:
             row[item.helped] += 1
-    access_log_write(
+    log_event(
+        events.PSYCHOEDUCATION_TEAM_OVERVIEW,
         actor=user,
         client_id=None,
-        object_type="psychoeducation_team_overview",
         object_id=",".join(str(t.pk) for t in teams),
-        action=AccessLogEntry.Action.LIST,
-        purpose="team meeting (counts only)",
+        purpose=Purpose.TEAM,
     )
     return TeamOverview(
         teams=teams,

@@ -12,15 +12,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from doenvermogen.accounts.models import User
-from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
+from doenvermogen.audit import events
+from doenvermogen.audit.events import Event
+from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Consent, Trajectory
 from doenvermogen.cases.services import consent_record
+from doenvermogen.core.idempotency import create_once
 from doenvermogen.psychoeducation.models import (
     ClientStrategy,
     GateConversation,
@@ -35,26 +37,18 @@ from doenvermogen.psychoeducation.models import (
 from doenvermogen.reminders import services as reminder_services
 from doenvermogen.reminders.models import Reminder
 
-Action = AccessLogEntry.Action
 Answer = GateConversation.Answer
 Outcome = GateConversation.Outcome
 MAX_SMALL_STEPS = 3  # small steps work best: a strategy has at most three
 
 
-def _log(user: User, session_or_trajectory, object_type: str, object_id, action: str, purpose: str):
+def _log(event: Event, user: User, session_or_trajectory, object_id) -> None:
     client_id = (
         session_or_trajectory.client_id
         if isinstance(session_or_trajectory, Trajectory)
         else session_or_trajectory.trajectory.client_id
     )
-    access_log_write(
-        actor=user,
-        client_id=client_id,
-        object_type=object_type,
-        object_id=object_id,
-        action=action,
-        purpose=purpose,
-    )
+    log_event(event, actor=user, client_id=client_id, object_id=object_id)
 
 
 def gate_outcome(
@@ -85,13 +79,10 @@ def gate_record(
     start_despite_threat: bool = False,
     idempotency_key: str = "",
 ) -> GateConversation:
-    """Record the client's answers (with date and who asked) and open a session after yes + yes."""
-    if idempotency_key:
-        existing = GateConversation.objects.filter(
-            trajectory=trajectory, idempotency_key=idempotency_key
-        ).first()
-        if existing:
-            return existing
+    """Record the client's answers (with date and who asked) and open a session after yes + yes.
+
+    Once per ``idempotency_key``: a double submit returns the first conversation.
+    """
     if experiences_stress != Answer.YES:
         wants_to_talk = ""  # only asked after a yes to the first question
     outcome = gate_outcome(
@@ -100,29 +91,36 @@ def gate_record(
         acute_threat=acute_threat,
         start_despite_threat=start_despite_threat,
     )
-    gate = GateConversation.objects.create(
-        trajectory=trajectory,
-        asked_by=author,
-        opening=opening,
-        occasion_behaviour=occasion_behaviour.strip() if opening == "occasion" else "",
-        experiences_stress=experiences_stress,
-        wants_to_talk=wants_to_talk,
-        acute_threat=acute_threat,
-        started_despite_threat=bool(acute_threat) and start_despite_threat,
-        outcome=outcome,
-        idempotency_key=idempotency_key,
-    )
-    _log(author, trajectory, "psychoeducation_gate", gate.pk, Action.CREATE, "ask about stress")
-    if outcome == Outcome.START:
-        session = Session.objects.create(trajectory=trajectory, gate=gate, professional=author)
-        consent_record(
-            client=trajectory.client,
+
+    def create(key: str | None) -> GateConversation:
+        gate = GateConversation.objects.create(
             trajectory=trajectory,
-            author=author,
-            purpose=Consent.Purpose.PSYCHOEDUCATION,
-            note=_("The client said yes to both questions."),
+            asked_by=author,
+            opening=opening,
+            occasion_behaviour=occasion_behaviour.strip() if opening == "occasion" else "",
+            experiences_stress=experiences_stress,
+            wants_to_talk=wants_to_talk,
+            acute_threat=acute_threat,
+            started_despite_threat=bool(acute_threat) and start_despite_threat,
+            outcome=outcome,
+            idempotency_key=key,
         )
-        _log(author, trajectory, "psychoeducation_session", session.pk, Action.CREATE, "start")
+        _log(events.PSYCHOEDUCATION_GATE, author, trajectory, gate.pk)
+        if outcome == Outcome.START:
+            session = Session.objects.create(trajectory=trajectory, gate=gate, professional=author)
+            consent_record(
+                client=trajectory.client,
+                trajectory=trajectory,
+                author=author,
+                purpose=Consent.Purpose.PSYCHOEDUCATION,
+                note=_("The client said yes to both questions."),
+            )
+            _log(events.PSYCHOEDUCATION_START, author, trajectory, session.pk)
+        return gate
+
+    gate, _created = create_once(
+        GateConversation, key=idempotency_key, scope={"trajectory": trajectory}, create=create
+    )
     return gate
 
 
@@ -139,7 +137,7 @@ def session_explained(*, session: Session, author: User) -> Session:
         session.explained_at = timezone.now()
     session.step = max(session.step, Session.Step.RECOGNITION)
     session.save(update_fields=["explained_at", "step"])
-    _log(author, session, "psychoeducation_session", session.pk, Action.UPDATE, "step 1 done")
+    _log(events.PSYCHOEDUCATION_UPDATE, author, session, session.pk)
     return session
 
 
@@ -174,7 +172,7 @@ def effects_recognise(
     if session.recognised_at is None:
         session.recognised_at = timezone.now()
         session.save(update_fields=["recognised_at"])
-    _log(author, session, "recognised_effects", session.pk, Action.UPDATE, "step 2: recognise")
+    _log(events.PSYCHOEDUCATION_UPDATE, author, session, session.pk)
     return list(session.effects.all())
 
 
@@ -209,7 +207,7 @@ def effects_choose(
     session.rules_explained_at = session.rules_explained_at or timezone.now()
     session.step = max(session.step, Session.Step.STRATEGIES)
     session.save(update_fields=["variant", "rules_explained_at", "step"])
-    _log(author, session, "recognised_effects", session.pk, Action.UPDATE, "step 2: choose")
+    _log(events.PSYCHOEDUCATION_UPDATE, author, session, session.pk)
     return session
 
 
@@ -234,8 +232,12 @@ def strategy_add(
     then_part: str = "",
     steps: Sequence[str] = (),
     reminder: ReminderRequest | None = None,
+    idempotency_key: str = "",
 ) -> ClientStrategy:
-    """Step 3: a strategy for a chosen effect, from the catalogue or in the client's own words."""
+    """Step 3: a strategy for a chosen effect, from the catalogue or in the client's own words.
+
+    Once per ``idempotency_key``: a double submit returns the first strategy.
+    """
     _require_open(session)
     if recognised_effect.session_id != session.pk or not recognised_effect.is_chosen:
         raise ValidationError(_("Add strategies to an effect the client chose."))
@@ -244,26 +246,29 @@ def strategy_add(
         raise ValidationError(_("Write down what the client will do, in their own words."))
     if bool(if_part.strip()) != bool(then_part.strip()):
         raise ValidationError(_("An if-then plan needs both parts: 'If …' and 'then …'."))
-    duplicate = session.strategies.filter(
-        recognised_effect=recognised_effect, description=description, superseded_at=None
-    ).first()
-    if duplicate:
-        return duplicate
-    strategy = ClientStrategy.objects.create(
-        session=session,
-        recognised_effect=recognised_effect,
-        catalogue_strategy=catalogue_strategy,
-        description=description,
-        if_part=if_part.strip(),
-        then_part=then_part.strip(),
-        created_by=author,
+
+    def create(key: str | None) -> ClientStrategy:
+        strategy = ClientStrategy.objects.create(
+            session=session,
+            recognised_effect=recognised_effect,
+            catalogue_strategy=catalogue_strategy,
+            description=description,
+            if_part=if_part.strip(),
+            then_part=then_part.strip(),
+            created_by=author,
+            idempotency_key=key,
+        )
+        texts = [s.strip() for s in steps if s and s.strip()][:MAX_SMALL_STEPS]
+        for order, text in enumerate(texts, start=1):
+            PlanStep.objects.create(strategy=strategy, text=text[:200], order=order)
+        if reminder is not None:
+            strategy_reminder_set(strategy=strategy, author=author, reminder=reminder)
+        _log(events.STRATEGY_CREATE, author, session, strategy.pk)
+        return strategy
+
+    strategy, _created = create_once(
+        ClientStrategy, key=idempotency_key, scope={"session": session}, create=create
     )
-    texts = [s.strip() for s in steps if s and s.strip()][:MAX_SMALL_STEPS]
-    for order, text in enumerate(texts, start=1):
-        PlanStep.objects.create(strategy=strategy, text=text[:200], order=order)
-    if reminder is not None:
-        strategy_reminder_set(strategy=strategy, author=author, reminder=reminder)
-    _log(author, session, "client_strategy", strategy.pk, Action.CREATE, "step 3: strategy")
     return strategy
 
 
@@ -272,7 +277,7 @@ def strategy_reminder_set(*, strategy: ClientStrategy, author: User, reminder: R
     return reminder_services.reminder_create(
         trajectory=strategy.session.trajectory,
         author=author,
-        title=strategy.description,
+        title=strategy.description[: Reminder._meta.get_field("title").max_length],
         starts_at=reminder.first_at,
         repeat=reminder.repeat,
         by_email=reminder.channel == "email",
@@ -328,7 +333,7 @@ def strategy_update(
     Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY, strategy_ref=str(strategy.pk), cancelled_at__isnull=True
     ).update(title=description[:200])
-    _log(author, strategy.session, "client_strategy", strategy.pk, Action.UPDATE, "step 3: change")
+    _log(events.STRATEGY_UPDATE, author, strategy.session, strategy.pk)
     return strategy
 
 
@@ -338,7 +343,7 @@ def strategy_remove(*, strategy: ClientStrategy, author: User) -> None:
     _require_open(strategy.session)
     if strategy.reviews.exists() or strategy.replaces_id:
         raise ValidationError(_("This strategy has a history. Adjust it in a review instead."))
-    _log(author, strategy.session, "client_strategy", strategy.pk, Action.DELETE, "step 3")
+    _log(events.STRATEGY_DELETE, author, strategy.session, strategy.pk)
     strategy.delete()
 
 
@@ -349,7 +354,7 @@ def plan_step_add(*, strategy: ClientStrategy, author: User, text: str) -> PlanS
         raise ValidationError(_("Write the small step down first."))
     order = (strategy.steps.order_by("-order").values_list("order", flat=True).first() or 0) + 1
     step = PlanStep.objects.create(strategy=strategy, text=text[:200], order=order)
-    _log(author, strategy.session, "plan_step", step.pk, Action.CREATE, "step plan")
+    _log(events.STRATEGY_UPDATE, author, strategy.session, step.pk)
     return step
 
 
@@ -361,7 +366,7 @@ def plan_step_tick(*, step: PlanStep, user: User, done: bool) -> PlanStep:
     elif not done:
         step.done_at, step.done_by = None, None
     step.save(update_fields=["done_at", "done_by"])
-    _log(user, step.strategy.session, "plan_step", step.pk, Action.UPDATE, "tick step")
+    _log(events.STRATEGY_STEP_DONE, user, step.strategy.session, step.pk)
     return step
 
 
@@ -373,7 +378,7 @@ def strategies_done(*, session: Session, author: User) -> Session:
     session.strategies_done_at = session.strategies_done_at or timezone.now()
     session.step = max(session.step, Session.Step.SUMMARY)
     session.save(update_fields=["strategies_done_at", "step"])
-    _log(author, session, "psychoeducation_session", session.pk, Action.UPDATE, "step 3 done")
+    _log(events.PSYCHOEDUCATION_UPDATE, author, session, session.pk)
     return session
 
 
@@ -388,7 +393,7 @@ def session_share(
         session.next_review_on = next_review_on
     session.step = Session.Step.REVIEW
     session.save(update_fields=["shared_with_client_at", "next_review_on", "step"])
-    _log(author, session, "psychoeducation_session", session.pk, Action.UPDATE, "share summary")
+    _log(events.PSYCHOEDUCATION_SHARE, author, session, session.pk)
     return session
 
 
@@ -402,7 +407,7 @@ def session_stop(*, session: Session, user: User) -> Session:
     if session.stopped_at is None:
         session.stopped_at = timezone.now()
         session.save(update_fields=["stopped_at"])
-        _log(user, session, "psychoeducation_session", session.pk, Action.UPDATE, "stop")
+        _log(events.PSYCHOEDUCATION_STOP, user, session, session.pk)
     refs = [str(pk) for (pk,) in ClientStrategy.objects.filter(session=session).values_list("pk")]
     for reminder in Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY,
@@ -461,7 +466,7 @@ def strategy_adjust(
     strategy.superseded_at = timezone.now()
     strategy.save(update_fields=["superseded_at"])
     _move_reminders(old=strategy, new=new)
-    _log(author, strategy.session, "client_strategy", new.pk, Action.UPDATE, "adjust strategy")
+    _log(events.STRATEGY_UPDATE, author, strategy.session, new.pk)
     return new
 
 
@@ -496,40 +501,35 @@ def review_record(
     for answer in answers:
         if answer.strategy.session_id != session.pk:
             raise ValidationError(_("This strategy belongs to another conversation."))
-    if idempotency_key:
-        existing = Review.objects.filter(session=session, idempotency_key=idempotency_key).first()
-        if existing:
-            return existing
-    try:
-        with transaction.atomic():
-            review = Review.objects.create(
-                session=session,
-                source=source,
-                author=author,
-                note=note.strip(),
-                idempotency_key=idempotency_key,
-            )
-    except IntegrityError:  # the same form submitted twice at once
-        return Review.objects.get(session=session, idempotency_key=idempotency_key)
-    for answer in answers:
-        new_version = None
-        if source == Review.Source.CONVERSATION and answer.new_description.strip():
-            new_version = strategy_adjust(
-                strategy=answer.strategy,
-                author=author,
-                description=answer.new_description,
-                reason=answer.adjustment,
-            )
-        ReviewItem.objects.create(
-            review=review,
-            strategy=answer.strategy,
-            used=answer.used,
-            helped=answer.helped,
-            adjustment=answer.adjustment.strip(),
-            new_version=new_version,
+
+    def create(key: str | None) -> Review:
+        review = Review.objects.create(
+            session=session, source=source, author=author, note=note.strip(), idempotency_key=key
         )
-    if source == Review.Source.CONVERSATION:
-        session.next_review_on = next_review_on
-        session.save(update_fields=["next_review_on"])
-    _log(author, session, "psychoeducation_review", review.pk, Action.CREATE, f"review ({source})")
+        for answer in answers:
+            new_version = None
+            if source == Review.Source.CONVERSATION and answer.new_description.strip():
+                new_version = strategy_adjust(
+                    strategy=answer.strategy,
+                    author=author,
+                    description=answer.new_description,
+                    reason=answer.adjustment,
+                )
+            ReviewItem.objects.create(
+                review=review,
+                strategy=answer.strategy,
+                used=answer.used,
+                helped=answer.helped,
+                adjustment=answer.adjustment.strip(),
+                new_version=new_version,
+            )
+        if source == Review.Source.CONVERSATION:
+            session.next_review_on = next_review_on
+            session.save(update_fields=["next_review_on"])
+        _log(events.STRATEGY_REVIEW_CREATE, author, session, review.pk)
+        return review
+
+    review, _created = create_once(
+        Review, key=idempotency_key, scope={"session": session}, create=create
+    )
     return review

@@ -1,4 +1,8 @@
-"""Thin views of the psycho-education flow for the professional (shared screen) and the client."""
+"""Thin views of the psycho-education flow for the professional (shared screen) and the client.
+
+Each view authorizes once through ``cases.selectors`` (a session, strategy or step by id with
+``access_trajectory_object``) and hands the ``Authorized`` context on.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +11,18 @@ import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
-from doenvermogen.cases.selectors import client_get_own, trajectory_get_for_user
+from doenvermogen.accounts.models import Membership
+from doenvermogen.accounts.selectors import user_has_role
+from doenvermogen.audit import events
+from doenvermogen.audit.events import Event
+from doenvermogen.cases.selectors import Authorized, access_trajectory, access_trajectory_object
 from doenvermogen.psychoeducation import selectors, services
 from doenvermogen.psychoeducation.forms import (
     ChooseForm,
@@ -28,21 +34,30 @@ from doenvermogen.psychoeducation.forms import (
     StrategyForm,
 )
 from doenvermogen.psychoeducation.models import (
-    ClientStrategy,
     GateConversation,
-    PlanStep,
     Review,
     Session,
     Strategy,
     StressEffect,
 )
 from doenvermogen.psychoeducation.sections import STEP_URLS
+from doenvermogen.reminders.ical import calendar_for_reminders
 from doenvermogen.ui.decorators import client_required, staff_required
 from doenvermogen.ui.pdf import pdf_response
 
 
-def _staff_session(request, session_id: int, purpose: str) -> Session:
-    return selectors.session_get_for_user(user=request.user, session_id=session_id, purpose=purpose)
+def _session(request, session_id: int, event: Event) -> tuple[Authorized, Session]:
+    """The one authorization of a session page (a client: only a shared session of their own)."""
+    return access_trajectory_object(
+        user=request.user,
+        queryset=selectors.session_queryset(request.user),
+        pk=session_id,
+        event=event,
+    )
+
+
+def _event(request, view: Event, write: Event) -> Event:
+    return write if request.method == "POST" else view
 
 
 def _open_or_back(request, session: Session):
@@ -59,10 +74,13 @@ def _context(session: Session, **extra) -> dict:
 @login_required
 @staff_required
 def gate(request, trajectory_id: int):
-    trajectory = trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="psycho-education: ask"
+    ctx = access_trajectory(
+        user=request.user,
+        trajectory_id=trajectory_id,
+        event=_event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_GATE),
     )
-    overview = selectors.overview_for_trajectory(user=request.user, trajectory=trajectory)
+    trajectory = ctx.trajectory
+    overview = selectors.overview_for_trajectory(ctx)
     form = GateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -89,6 +107,7 @@ def gate(request, trajectory_id: int):
             % {"outcome": gate_conv.get_outcome_display()},
         )
         return redirect("cases:trajectory_detail", trajectory_id=trajectory.pk)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/gate.html",
@@ -116,12 +135,14 @@ def opening_phrase(request):
 @login_required
 @staff_required
 def start_despite_threat(request, gate_id: int):
-    gate_conv = get_object_or_404(GateConversation, pk=gate_id)
-    trajectory = trajectory_get_for_user(
-        user=request.user, trajectory_id=gate_conv.trajectory_id, purpose="psycho-education: ask"
+    ctx, gate_conv = access_trajectory_object(
+        user=request.user,
+        queryset=GateConversation.objects.all(),
+        pk=gate_id,
+        event=events.PSYCHOEDUCATION_GATE,
     )
     new_gate = services.gate_record(
-        trajectory=trajectory,
+        trajectory=ctx.trajectory,
         author=request.user,
         experiences_stress=gate_conv.experiences_stress,
         wants_to_talk=gate_conv.wants_to_talk,
@@ -137,7 +158,11 @@ def start_despite_threat(request, gate_id: int):
 @login_required
 @staff_required
 def explain(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: step 1")
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_UPDATE),
+    )
     if back := _open_or_back(request, session):
         return back
     if request.method == "POST":
@@ -150,7 +175,11 @@ def explain(request, session_id: int):
 @login_required
 @staff_required
 def recognise(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: step 2")
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_UPDATE),
+    )
     if back := _open_or_back(request, session):
         return back
     catalogue = selectors.effect_catalogue(session.trajectory.organisation)
@@ -168,6 +197,7 @@ def recognise(request, session_id: int):
             own_words=form.own_words(),
         )
         return redirect("psychoeducation:choose", session_id=session.pk)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/step2_recognise.html",
@@ -178,7 +208,11 @@ def recognise(request, session_id: int):
 @login_required
 @staff_required
 def choose(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: step 2")
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_UPDATE),
+    )
     if back := _open_or_back(request, session):
         return back
     recognised = session.effects.select_related("effect").order_by("id")
@@ -203,6 +237,7 @@ def choose(request, session_id: int):
             form.add_error(None, exc)
         else:
             return redirect("psychoeducation:strategies", session_id=session.pk)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(request, "psychoeducation/step2_choose.html", _context(session, form=form))
 
 
@@ -223,7 +258,9 @@ def _reminder_from(form: StrategyForm) -> services.ReminderRequest | None:
 @login_required
 @staff_required
 def strategies(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: step 3")
+    ctx, session = _session(
+        request, session_id, _event(request, events.PSYCHOEDUCATION_VIEW, events.STRATEGY_CREATE)
+    )
     if back := _open_or_back(request, session):
         return back
     if session.step < Session.Step.STRATEGIES:
@@ -257,6 +294,7 @@ def strategies(request, session_id: int):
                 then_part=form.cleaned_data["then_part"],
                 steps=form.step_lines(),
                 reminder=_reminder_from(form),
+                idempotency_key=form.cleaned_data["idempotency_key"],
             )
         except ValidationError as exc:
             form.add_error(None, exc)
@@ -264,6 +302,7 @@ def strategies(request, session_id: int):
             messages.success(request, _("Strategy added."))
             return redirect(f"{request.path}?effect={current.effect.pk}")
     index = blocks.index(current)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/step3_strategies.html",
@@ -282,8 +321,14 @@ def strategies(request, session_id: int):
 @staff_required
 def strategy_edit(request, strategy_id: int):
     """Change a strategy of step 3 (words, if-then, small steps), like removing it."""
-    strategy = get_object_or_404(ClientStrategy.objects.prefetch_related("steps"), pk=strategy_id)
-    session = _staff_session(request, strategy.session_id, "psycho-education: step 3")
+    ctx, strategy = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.strategy_queryset(request.user).prefetch_related("steps"),
+        pk=strategy_id,
+        event=_event(request, events.PSYCHOEDUCATION_VIEW, events.STRATEGY_UPDATE),
+        trajectory_path="session__trajectory",
+    )
+    session = strategy.session
     if back := _open_or_back(request, session):
         return back
     back_url = reverse("psychoeducation:strategies", args=[session.pk])
@@ -310,6 +355,7 @@ def strategy_edit(request, strategy_id: int):
         else:
             messages.success(request, _("Strategy changed."))
             return redirect(back_url)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/strategy_edit.html",
@@ -321,8 +367,14 @@ def strategy_edit(request, strategy_id: int):
 @login_required
 @staff_required
 def strategy_remove(request, strategy_id: int):
-    strategy = get_object_or_404(ClientStrategy, pk=strategy_id)
-    session = _staff_session(request, strategy.session_id, "psycho-education: step 3")
+    _ctx, strategy = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.strategy_queryset(request.user),
+        pk=strategy_id,
+        event=events.STRATEGY_DELETE,
+        trajectory_path="session__trajectory",
+    )
+    session = strategy.session
     try:
         services.strategy_remove(strategy=strategy, author=request.user)
     except ValidationError as exc:
@@ -335,7 +387,7 @@ def strategy_remove(request, strategy_id: int):
 @login_required
 @staff_required
 def strategies_done(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: step 3")
+    _ctx, session = _session(request, session_id, events.PSYCHOEDUCATION_UPDATE)
     try:
         services.strategies_done(session=session, author=request.user)
     except ValidationError as exc:
@@ -347,7 +399,11 @@ def strategies_done(request, session_id: int):
 @login_required
 @staff_required
 def summary(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: summary")
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_SHARE),
+    )
     default_review = timezone.localdate() + datetime.timedelta(days=14)
     form = ShareForm(
         request.POST or None,
@@ -363,6 +419,7 @@ def summary(request, session_id: int):
         )
         messages.success(request, _("Shared. The client now sees this on their own page."))
         return redirect("psychoeducation:summary", session_id=session.pk)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/summary.html",
@@ -381,7 +438,11 @@ def _next_review_suggestion(session: Session) -> datetime.date:
 @login_required
 @staff_required
 def review(request, session_id: int):
-    session = _staff_session(request, session_id, "psycho-education: review")
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.STRATEGY_REVIEW_CREATE),
+    )
     if back := _open_or_back(request, session):
         return back
     current = [s for b in selectors.chosen_effects_with_strategies(session) for s in b.strategies]
@@ -420,7 +481,8 @@ def review(request, session_id: int):
             messages.success(request, _("The review has been saved."))
             return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
     history = {s.pk: selectors.strategy_history(s) for s in current}
-    overview = selectors.overview_for_trajectory(user=request.user, trajectory=session.trajectory)
+    overview = selectors.overview_for_trajectory(ctx)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/review.html",
@@ -432,7 +494,11 @@ def review(request, session_id: int):
 @staff_required
 def stop(request, session_id: int):
     """A calm question first (a mis-tap at a shared screen does nothing), then stop."""
-    session = _staff_session(request, session_id, "psycho-education: stop")
+    _ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_STOP),
+    )
     if request.method != "POST" or not session.is_open:
         return render(request, "psychoeducation/stop_confirm.html", _context(session))
     services.session_stop(session=session, user=request.user)
@@ -446,10 +512,14 @@ def stop(request, session_id: int):
 @login_required
 def step_tick(request, step_id: int):
     """Tick a small step, by the client (own page) or the professional."""
-    step = get_object_or_404(PlanStep.objects.select_related("strategy"), pk=step_id)
-    session = selectors.session_get_for_user(
-        user=request.user, session_id=step.strategy.session_id, purpose="tick a small step"
+    _ctx, step = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.plan_step_queryset(request.user),
+        pk=step_id,
+        event=events.STRATEGY_STEP_DONE,
+        trajectory_path="strategy__session__trajectory",
     )
+    session = step.strategy.session
     step = services.plan_step_tick(
         step=step, user=request.user, done=request.POST.get("done") == "1"
     )
@@ -463,49 +533,34 @@ def step_tick(request, step_id: int):
 @login_required
 def strategy_reminders_ics(request, strategy_id: int):
     """The reminders of one strategy as a calendar file, to add to a phone's calendar."""
-    from django.http import HttpResponse
-
-    from doenvermogen.reminders.ical import calendar_for_reminders
-
-    strategy = get_object_or_404(ClientStrategy, pk=strategy_id)
-    session = selectors.session_get_for_user(
-        user=request.user, session_id=strategy.session_id, purpose="download reminder"
+    ctx, strategy = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.strategy_queryset(request.user),
+        pk=strategy_id,
+        event=events.REMINDER_DOWNLOAD,
+        trajectory_path="session__trajectory",
     )
     reminders = list(strategy.reminder_list)
     if not reminders:
         raise Http404
     response = HttpResponse(
-        calendar_for_reminders(reminders, language=session.trajectory.client.preferred_language),
+        calendar_for_reminders(reminders, language=ctx.client.preferred_language),
         content_type="text/calendar; charset=utf-8",
     )
     response["Content-Disposition"] = f'attachment; filename="herinnering-{strategy.pk}.ics"'
     return response
 
 
-def _log_print(request, session: Session, what: str) -> None:
-    access_log_write(
-        actor=request.user,
-        client_id=session.trajectory.client_id,
-        object_type="psychoeducation_session",
-        object_id=session.pk,
-        action=AccessLogEntry.Action.PRINT,
-        purpose=what,
-    )
-
-
 PRINTOUTS = {
-    # name: (template, file name, what is written to the access log)
-    "chart": ("pdf/psychoeducation_chart.html", "praatplaat.pdf", "talk chart PDF"),
-    "pocket_card": ("pdf/psychoeducation_pocket_card.html", "zakkaart.pdf", "pocket card PDF"),
+    # name: (template, file name)
+    "chart": ("pdf/psychoeducation_chart.html", "praatplaat.pdf"),
+    "pocket_card": ("pdf/psychoeducation_pocket_card.html", "zakkaart.pdf"),
 }
 
 
 def _printout(request, session_id: int, name: str):
-    template, filename, what = PRINTOUTS[name]
-    session = selectors.session_get_for_user(
-        user=request.user, session_id=session_id, purpose=f"print {what}"
-    )
-    _log_print(request, session, what)
+    template, filename = PRINTOUTS[name]
+    _ctx, session = _session(request, session_id, events.PSYCHOEDUCATION_PRINT)
     return pdf_response(
         template,
         {
@@ -557,9 +612,6 @@ def blank_chart_pdf(request, variant: str):
 @staff_required
 def team_meeting(request):
     """Figures for the team meeting (team leads): how it is used and what helps. Counts only."""
-    from doenvermogen.accounts.models import Membership
-    from doenvermogen.accounts.selectors import user_has_role
-
     if not user_has_role(request.user, Membership.Role.TEAM_LEAD):
         raise Http404
     periods = {"3": 91, "12": 365, "all": None}
@@ -588,8 +640,10 @@ def team_meeting(request):
 @client_required
 def client_stop(request, session_id: int):
     """The client decides: they may stop. A calm question first, so a mis-tap does nothing."""
-    session = selectors.session_get_for_user(
-        user=request.user, session_id=session_id, purpose="own page: stop"
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_STOP),
     )
     if request.method == "POST" and session.is_open:
         services.session_stop(session=session, user=request.user)
@@ -597,14 +651,17 @@ def client_stop(request, session_id: int):
             request, _("That is fine. If you want, you can always talk about it again later.")
         )
         return redirect("cases:my_page")
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(request, "psychoeducation/client_stop.html", {"session": session})
 
 
 @login_required
 @client_required
 def client_review(request, session_id: int):
-    session = selectors.session_get_for_user(
-        user=request.user, session_id=session_id, purpose="own page: review"
+    ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.STRATEGY_REVIEW_CREATE),
     )
     if not session.is_open:
         return redirect("cases:my_page")
@@ -635,5 +692,5 @@ def client_review(request, session_id: int):
         )
         messages.success(request, _("Thank you! We will talk about it at your next appointment."))
         return redirect("cases:my_page")
-    client_get_own(user=request.user, purpose="own page: review")
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(request, "psychoeducation/client_review.html", _context(session, form=form))

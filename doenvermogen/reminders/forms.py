@@ -8,7 +8,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from doenvermogen.goals.forms import FormKeyMixin
+from doenvermogen.core.idempotency import IdempotentFormMixin
 from doenvermogen.goals.models import Step
 from doenvermogen.reminders.models import LOCAL_TZ, Reminder
 
@@ -32,7 +32,7 @@ class _WhenMixin(forms.Form):
         return data
 
 
-class AppointmentForm(FormKeyMixin, _WhenMixin):
+class AppointmentForm(IdempotentFormMixin, _WhenMixin):
     duration_minutes = forms.IntegerField(
         label=_("How long (minutes)"), min_value=5, max_value=480, initial=60
     )
@@ -52,7 +52,7 @@ class AppointmentForm(FormKeyMixin, _WhenMixin):
     )
 
 
-class ReminderForm(FormKeyMixin, _WhenMixin):
+class ReminderForm(IdempotentFormMixin, _WhenMixin):
     title = forms.CharField(
         label=_("Reminder text"),
         max_length=200,

@@ -17,10 +17,12 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.core.idempotency import IdempotentModel
+
 LOCAL_TZ = zoneinfo.ZoneInfo("Europe/Amsterdam")
 
 
-class Appointment(models.Model):
+class Appointment(IdempotentModel):
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
         CANCELLED = "cancelled", _("cancelled")
@@ -39,17 +41,9 @@ class Appointment(models.Model):
     move_requested_at = models.DateTimeField(null=True, blank=True)
     move_request = models.CharField(_("request to move"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["starts_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="appointment_unique_form_key",
-            )
-        ]
         verbose_name = _("appointment")
         verbose_name_plural = _("appointments")
 
@@ -65,7 +59,7 @@ class Appointment(models.Model):
         return [line.strip(" -•") for line in self.bring.splitlines() if line.strip(" -•")]
 
 
-class Reminder(models.Model):
+class Reminder(IdempotentModel):
     class Subject(models.TextChoices):
         STEP = "step", _("a step of the goal plan")
         APPOINTMENT = "appointment", _("an appointment")
@@ -99,17 +93,9 @@ class Reminder(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
-    form_key = models.CharField(max_length=64, blank=True, default="")
 
     class Meta:
         ordering = ["starts_at", "id"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["trajectory", "form_key"],
-                condition=~models.Q(form_key=""),
-                name="reminder_unique_form_key",
-            )
-        ]
         verbose_name = _("reminder")
         verbose_name_plural = _("reminders")
 
@@ -191,6 +177,15 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.reminder_id} @ {self.due_at:%Y-%m-%d %H:%M} ({self.status})"
+
+
+class DispatchSlot(models.Model):
+    """A minute for which a dispatch of due deliveries is queued (once-only marker)."""
+
+    at = models.DateTimeField(unique=True)
+
+    def __str__(self) -> str:
+        return f"dispatch {self.at:%Y-%m-%d %H:%M}"
 
 
 class CalendarFeed(models.Model):

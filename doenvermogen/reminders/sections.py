@@ -1,4 +1,7 @@
-"""Context for the reminders sections on the trajectory page and on the client's own page."""
+"""Context for the reminders sections on the trajectory page and on the client's own page.
+
+Both receive the page's ``Authorized`` context and read through it (no second authorization).
+"""
 
 from __future__ import annotations
 
@@ -6,15 +9,12 @@ from doenvermogen.reminders import selectors
 from doenvermogen.reminders.agenda import agenda_build
 
 
-def trajectory(request, trajectory) -> dict:
-    return {
-        "trajectory": trajectory,
-        "data": selectors.trajectory_reminders(user=request.user, trajectory=trajectory),
-    }
+def trajectory(request, ctx) -> dict:
+    return {"trajectory": ctx.trajectory, "data": selectors.trajectory_reminders(ctx)}
 
 
-def client_page(request, client) -> dict | None:
-    data = selectors.client_reminders(user=request.user)
+def client_page(request, ctx) -> dict | None:
+    data = selectors.client_reminders(ctx)
     if not (data.appointments or data.coming or data.has_feed):
         return None
     return {"data": data, "agenda": agenda_build(data)}

@@ -1,7 +1,9 @@
-"""Every read of appointments, reminders, deliveries and calendar feeds, scoped to the acting user.
+"""Every read of appointments, reminders, deliveries and calendar feeds, in an authorized context.
 
-Authorization goes through ``doenvermogen.cases.selectors``; a refused read raises ``Http404``.
-The calendar feed is read with a secret token instead of a signed-in user (see ``feed_client``).
+A view authorizes once through ``doenvermogen.cases.selectors`` (an appointment, reminder or
+delivery by id with ``access_trajectory_object``) and hands the ``Authorized`` context on; nothing
+here authorizes or logs a read again. The calendar feed is read with a secret token instead of a
+signed-in user (see ``feed_client``), which writes its own row.
 """
 
 from __future__ import annotations
@@ -9,18 +11,16 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.http import Http404
+from django.db.models import QuerySet
 from django.utils import timezone
 
-from doenvermogen.accounts.models import User
+from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_write
-from doenvermogen.cases.models import Client, Consent, Trajectory
-from doenvermogen.cases.selectors import client_get_own, trajectory_get_for_user
+from doenvermogen.audit.services import log_denied, log_event
+from doenvermogen.cases.models import Client, Consent
+from doenvermogen.cases.selectors import Authorized
 from doenvermogen.reminders.models import Appointment, CalendarFeed, Delivery, Reminder
 from doenvermogen.reminders.services import feed_token_hash
-
-Action = AccessLogEntry.Action
 
 
 @dataclass
@@ -33,11 +33,9 @@ class TrajectoryReminders:
     has_consent: bool
 
 
-def trajectory_reminders(*, user: User, trajectory: Trajectory) -> TrajectoryReminders:
-    """Appointments, reminders and delivery problems of a trajectory the user may see."""
-    trajectory = trajectory_get_for_user(
-        user=user, trajectory_id=trajectory.pk, purpose="reminders", log=False
-    )
+def trajectory_reminders(ctx: Authorized) -> TrajectoryReminders:
+    """Appointments, reminders and delivery problems of the authorized trajectory."""
+    trajectory = ctx.trajectory
     now = timezone.now()
     appointments = list(
         trajectory.appointments.filter(
@@ -55,14 +53,6 @@ def trajectory_reminders(*, user: User, trajectory: Trajectory) -> TrajectoryRem
         deliveries.filter(status=Delivery.Status.PENDING, attempts__gt=0).order_by("-due_at")[:20]
     )
     recent = list(deliveries.filter(status=Delivery.Status.SENT).order_by("-sent_at")[:5])
-    access_log_write(
-        actor=user,
-        client_id=trajectory.client_id,
-        object_type="reminder",
-        object_id=f"trajectory {trajectory.pk}",
-        action=Action.LIST,
-        purpose="reminders",
-    )
     return TrajectoryReminders(
         appointments=appointments,
         reminders=reminders,
@@ -75,33 +65,18 @@ def trajectory_reminders(*, user: User, trajectory: Trajectory) -> TrajectoryRem
     )
 
 
-def _get_in_visible_trajectory(user: User, obj, purpose: str):
-    if obj is None:
-        raise Http404("Not found or not allowed")
-    trajectory_get_for_user(user=user, trajectory_id=obj.trajectory_id, purpose=purpose)
-    return obj
+def appointment_queryset() -> QuerySet[Appointment]:
+    """Appointments (path ``trajectory`` for ``access_trajectory_object``)."""
+    return Appointment.objects.select_related("professional")
 
 
-def appointment_get_for_user(*, user: User, appointment_id: int, purpose: str) -> Appointment:
-    obj = (
-        Appointment.objects.select_related("trajectory__client", "professional")
-        .filter(pk=appointment_id)
-        .first()
-    )
-    return _get_in_visible_trajectory(user, obj, purpose)
+def reminder_queryset() -> QuerySet[Reminder]:
+    return Reminder.objects.select_related("client")
 
 
-def reminder_get_for_user(*, user: User, reminder_id: int, purpose: str) -> Reminder:
-    obj = Reminder.objects.select_related("client").filter(pk=reminder_id).first()
-    return _get_in_visible_trajectory(user, obj, purpose)
-
-
-def delivery_get_for_user(*, user: User, delivery_id: int, purpose: str) -> Delivery:
-    delivery = Delivery.objects.select_related("reminder").filter(pk=delivery_id).first()
-    if delivery is None:
-        raise Http404("Not found or not allowed")
-    _get_in_visible_trajectory(user, delivery.reminder, purpose)
-    return delivery
+def delivery_queryset() -> QuerySet[Delivery]:
+    """Deliveries (path ``reminder__trajectory``)."""
+    return Delivery.objects.select_related("reminder")
 
 
 @dataclass
@@ -120,9 +95,9 @@ class ClientReminders:
     has_feed: bool
 
 
-def client_reminders(*, user: User, days: int = 14) -> ClientReminders:
-    """The client's own page: appointments and reminders in the coming two weeks."""
-    client = client_get_own(user=user, purpose="own page: reminders")
+def client_reminders(ctx: Authorized, *, days: int = 14) -> ClientReminders:
+    """The authorized client's page: appointments and reminders in the coming two weeks."""
+    client = ctx.client
     now = timezone.now()
     end = now + datetime.timedelta(days=days)
     appointments = list(
@@ -139,14 +114,6 @@ def client_reminders(*, user: User, days: int = 14) -> ClientReminders:
         for moment in reminder.occurrences_between(now, end, limit=3):
             coming.append(ComingUp(when=moment, title=reminder.title, reminder=reminder))
     coming.sort(key=lambda c: c.when)
-    access_log_write(
-        actor=user,
-        client_id=client.pk,
-        object_type="reminder",
-        object_id="own",
-        action=Action.VIEW,
-        purpose="own page: reminders",
-    )
     return ClientReminders(
         client=client,
         appointments=appointments,
@@ -163,24 +130,21 @@ def feed_client(*, token: str) -> Client | None:
         .first()
     )
     if feed is None:
-        access_log_write(
+        log_denied(
+            events.CALENDAR_FEED_READ,
             actor=None,
             client_id=None,
-            object_type="calendarfeed",
-            object_id="",
-            action=Action.DENIED,
-            purpose="calendar feed with unknown or revoked token",
+            origin=AccessLogEntry.Origin.API,
         )
         return None
     now = timezone.now()
     if feed.last_used_at is None or now - feed.last_used_at > datetime.timedelta(minutes=5):
         CalendarFeed.objects.filter(pk=feed.pk).update(last_used_at=now)
-    access_log_write(
+    log_event(
+        events.CALENDAR_FEED_READ,
         actor=None,
         client_id=feed.client_id,
-        object_type="calendarfeed",
         object_id=feed.pk,
-        action=Action.EXPORT,
-        purpose="calendar feed read by the client's calendar app",
+        origin=AccessLogEntry.Origin.API,
     )
     return feed.client

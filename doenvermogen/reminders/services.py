@@ -20,8 +20,8 @@ import logging
 import secrets
 
 from django.conf import settings
-from django.core.mail import EmailMessage
-from django.db import transaction
+from django.core.mail import EmailMessage, get_connection
+from django.db import connection, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone
@@ -31,19 +31,22 @@ from django.utils.translation import override
 
 from doenvermogen.accounts.email_links import client_email_link_url
 from doenvermogen.accounts.models import User
+from doenvermogen.audit import events
+from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_object, access_log_write
+from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Client, Consent, Trajectory
+from doenvermogen.core.idempotency import create_once
 from doenvermogen.reminders.models import (
     LOCAL_TZ,
     Appointment,
     CalendarFeed,
     Delivery,
+    DispatchSlot,
     Reminder,
 )
 
 logger = logging.getLogger(__name__)
-Action = AccessLogEntry.Action
 Status = Delivery.Status
 
 # How long a claim (pending → sending) holds before the sweep may release it: longer than a send.
@@ -59,16 +62,36 @@ def backoff(attempts: int) -> datetime.timedelta:
     return datetime.timedelta(seconds=BACKOFF_BASE_SECONDS * 5 ** max(0, attempts - 1))
 
 
-_log = access_log_object
+def _log(event: Event, author: User | None, client_id: int, obj) -> None:
+    log_event(event, actor=author, client_id=client_id, object_id=obj.pk)
+
+
+def _enqueue_dispatch(run_after: datetime.datetime | None) -> None:
+    """Ask for a dispatch of due deliveries at ``run_after`` (None: now).
+
+    A future moment is rounded up to its minute and asked for once (a ``DispatchSlot`` row is the
+    once-only marker): ten thousand deliveries due in the same minute make ONE dispatch task,
+    which fans out into batch tasks. Few task rows, few commits.
+    """
+    from doenvermogen.reminders.tasks import dispatch_due_deliveries
+
+    task = dispatch_due_deliveries
+    now = timezone.now()
+    if run_after is not None and run_after > now:
+        moment = run_after
+        if moment.second or moment.microsecond:
+            moment = moment.replace(second=0, microsecond=0) + datetime.timedelta(minutes=1)
+        _, created = DispatchSlot.objects.get_or_create(at=moment)
+        if not created:
+            return
+        if task.get_backend().supports_defer:
+            task = task.using(run_after=moment)
+    transaction.on_commit(task.enqueue)
 
 
 def _enqueue_send(delivery_id: int, run_after: datetime.datetime | None) -> None:
-    from doenvermogen.reminders.tasks import send_delivery
-
-    task = send_delivery
-    if run_after is not None and run_after > timezone.now() and task.get_backend().supports_defer:
-        task = task.using(run_after=run_after)
-    task.enqueue(delivery_id)
+    """A delivery is due at ``run_after``: it is sent by the dispatch for that minute."""
+    _enqueue_dispatch(run_after)
 
 
 # Appointments ------------------------------------------------------------------------------------
@@ -85,13 +108,43 @@ def appointment_create(
     duration_minutes: int = 60,
     default_reminders: bool = True,
     by_email: bool = True,
-    form_key: str = "",
+    idempotency_key: str = "",
 ) -> Appointment:
-    """An appointment with, by default, reminders the day before and two hours before."""
-    if form_key:
-        existing = Appointment.objects.filter(trajectory=trajectory, form_key=form_key).first()
-        if existing:
-            return existing
+    """An appointment with, by default, reminders the day before and two hours before.
+
+    Once per ``idempotency_key``: a double submit returns the first appointment.
+    """
+    appointment, _created = create_once(
+        Appointment,
+        key=idempotency_key,
+        scope={"trajectory": trajectory},
+        create=lambda key: _appointment_create(
+            trajectory=trajectory,
+            author=author,
+            starts_at=starts_at,
+            place=place,
+            bring=bring,
+            duration_minutes=duration_minutes,
+            default_reminders=default_reminders,
+            by_email=by_email,
+            key=key,
+        ),
+    )
+    return appointment
+
+
+def _appointment_create(
+    *,
+    trajectory: Trajectory,
+    author: User,
+    starts_at: datetime.datetime,
+    place: str,
+    bring: str,
+    duration_minutes: int,
+    default_reminders: bool,
+    by_email: bool,
+    key: str | None,
+) -> Appointment:
     appointment = Appointment.objects.create(
         trajectory=trajectory,
         professional=author,
@@ -99,15 +152,9 @@ def appointment_create(
         duration_minutes=duration_minutes,
         place=place.strip(),
         bring=bring.strip(),
-        form_key=form_key,
+        idempotency_key=key,
     )
-    _log(
-        author=author,
-        client_id=trajectory.client_id,
-        obj=appointment,
-        action=Action.CREATE,
-        purpose="appointment",
-    )
+    _log(events.APPOINTMENT_CREATE, author, trajectory.client_id, appointment)
     if default_reminders:
         now = timezone.now()
         for offset in DEFAULT_APPOINTMENT_OFFSETS:
@@ -139,13 +186,7 @@ def appointment_cancel(*, appointment: Appointment, author: User) -> Appointment
         appointment.save(update_fields=["status"])
         for reminder in appointment.reminders.filter(cancelled_at__isnull=True):
             reminder_cancel(reminder=reminder, author=author)
-        _log(
-            author=author,
-            client_id=appointment.trajectory.client_id,
-            obj=appointment,
-            action=Action.UPDATE,
-            purpose="appointment cancelled",
-        )
+        _log(events.APPOINTMENT_CANCEL, author, appointment.trajectory.client_id, appointment)
     return appointment
 
 
@@ -157,13 +198,7 @@ def appointment_request_move(
     appointment.move_requested_at = timezone.now()
     appointment.move_request = message.strip()
     appointment.save(update_fields=["move_requested_at", "move_request"])
-    _log(
-        author=author,
-        client_id=appointment.trajectory.client_id,
-        obj=appointment,
-        action=Action.UPDATE,
-        purpose="request to move appointment",
-    )
+    _log(events.APPOINTMENT_MOVE_REQUEST, author, appointment.trajectory.client_id, appointment)
     return appointment
 
 
@@ -192,13 +227,7 @@ def appointment_move(
                 appointment=appointment,
                 by_email=by_email,
             )
-    _log(
-        author=author,
-        client_id=appointment.trajectory.client_id,
-        obj=appointment,
-        action=Action.UPDATE,
-        purpose="appointment moved",
-    )
+    _log(events.APPOINTMENT_UPDATE, author, appointment.trajectory.client_id, appointment)
     return appointment
 
 
@@ -219,36 +248,36 @@ def reminder_create(
     step=None,
     appointment: Appointment | None = None,
     strategy_ref: str = "",
-    form_key: str = "",
+    idempotency_key: str = "",
 ) -> Reminder:
-    """A reminder rule; its first e-mail delivery is scheduled right away."""
-    if form_key:
-        existing = Reminder.objects.filter(trajectory=trajectory, form_key=form_key).first()
-        if existing:
-            return existing
-    reminder = Reminder.objects.create(
-        client_id=trajectory.client_id,
-        trajectory=trajectory,
-        title=title.strip(),
-        starts_at=starts_at,
-        repeat=repeat,
-        repeat_until=repeat_until if repeat != Reminder.Repeat.ONCE else None,
-        by_email=by_email,
-        subject=subject,
-        step=step,
-        appointment=appointment,
-        strategy_ref=strategy_ref,
-        created_by=author,
-        form_key=form_key,
+    """A reminder rule; its first e-mail delivery is scheduled right away.
+
+    Once per ``idempotency_key``: a double submit returns the first reminder.
+    """
+
+    def create(key: str | None) -> Reminder:
+        reminder = Reminder.objects.create(
+            client_id=trajectory.client_id,
+            trajectory=trajectory,
+            title=title.strip(),
+            starts_at=starts_at,
+            repeat=repeat,
+            repeat_until=repeat_until if repeat != Reminder.Repeat.ONCE else None,
+            by_email=by_email,
+            subject=subject,
+            step=step,
+            appointment=appointment,
+            strategy_ref=strategy_ref,
+            created_by=author,
+            idempotency_key=key,
+        )
+        _log(events.REMINDER_CREATE, author, trajectory.client_id, reminder)
+        delivery_schedule_next(reminder=reminder, after=timezone.now())
+        return reminder
+
+    reminder, _created = create_once(
+        Reminder, key=idempotency_key, scope={"trajectory": trajectory}, create=create
     )
-    _log(
-        author=author,
-        client_id=trajectory.client_id,
-        obj=reminder,
-        action=Action.CREATE,
-        purpose="reminder",
-    )
-    delivery_schedule_next(reminder=reminder, after=timezone.now())
     return reminder
 
 
@@ -260,13 +289,7 @@ def reminder_cancel(*, reminder: Reminder, author: User) -> Reminder:
         reminder.deliveries.filter(status=Status.PENDING).update(
             status=Status.SKIPPED, last_error="reminder stopped"
         )
-        _log(
-            author=author,
-            client_id=reminder.client_id,
-            obj=reminder,
-            action=Action.UPDATE,
-            purpose="reminder stopped",
-        )
+        _log(events.REMINDER_STOP, author, reminder.client_id, reminder)
     return reminder
 
 
@@ -291,22 +314,11 @@ def delivery_schedule_next(*, reminder: Reminder, after: datetime.datetime) -> D
             defaults={"next_attempt_at": due},
         )
         if created:
-            delivery_id = delivery.pk
-            transaction.on_commit(lambda: _enqueue_send(delivery_id, due))
+            _enqueue_dispatch(due)
     return delivery
 
 
 # Sending -----------------------------------------------------------------------------------------
-
-
-def _claim(delivery_id: int, now: datetime.datetime) -> bool:
-    """Pending (or with an expired lease) → sending, in one conditional UPDATE, committed."""
-    with transaction.atomic():
-        return bool(
-            Delivery.objects.filter(
-                pk=delivery_id, status=Status.PENDING, next_attempt_at__lte=now
-            ).update(status=Status.SENDING, locked_until=now + LEASE, attempts=F("attempts") + 1)
-        )
 
 
 def _finish(delivery: Delivery, status: str, error: str = "", **extra) -> None:
@@ -374,56 +386,151 @@ def reminder_email(delivery: Delivery) -> EmailMessage:
     )
 
 
-def delivery_send(*, delivery_id: int, now: datetime.datetime | None = None) -> str:
-    """Send one delivery if it is due and not yet sent. Returns what happened (for logs/tests).
+BATCH_SIZE = getattr(settings, "REMINDERS_BATCH_SIZE", 100)
 
-    Not one transaction on purpose: the claim is committed before sending, the result after.
-    """
-    now = now or timezone.now()
-    if not _claim(delivery_id, now):
-        return "nothing to do"
-    delivery = Delivery.objects.select_related(
-        "reminder__client", "reminder__appointment", "reminder__step", "reminder__created_by"
-    ).get(pk=delivery_id)
-    reminder = delivery.reminder
-    client = reminder.client
-    if reminder.cancelled_at is not None or (
-        reminder.appointment_id and reminder.appointment.status != Appointment.Status.PLANNED
-    ):
-        _finish(delivery, Status.SKIPPED, "reminder stopped")
-        return "skipped"
-    if not client.consents.filter(
-        purpose=Consent.Purpose.REMINDERS, withdrawn_at__isnull=True
-    ).exists():
-        _finish(delivery, Status.SKIPPED, "no consent for reminders")
-        delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
-        return "skipped"
-    if not client.email:
-        _finish(delivery, Status.FAILED, "no e-mail address")
-        return "failed"
-    try:
-        reminder_email(delivery).send(fail_silently=False)
-    except Exception as exc:  # noqa: BLE001 - any mail error is retried, then shown
-        logger.warning("Reminder delivery %s failed: %s", delivery_id, exc)
-        if delivery.attempts >= MAX_ATTEMPTS:
-            _finish(delivery, Status.FAILED, f"{type(exc).__name__}: {exc}")
-            return "failed"
-        retry_at = now + backoff(delivery.attempts)
-        _finish(delivery, Status.PENDING, f"{type(exc).__name__}: {exc}", next_attempt_at=retry_at)
-        _enqueue_send(delivery.pk, retry_at)
-        return "retry"
+
+def _claim_batch(now: datetime.datetime, limit: int, only: int | None = None) -> list[int]:
+    """Claim up to ``limit`` due deliveries (pending → sending, with a lease) in ONE committed
+    transaction. ``FOR UPDATE SKIP LOCKED`` on PostgreSQL: parallel workers take disjoint rows."""
     with transaction.atomic():
-        _finish(delivery, Status.SENT, sent_at=timezone.now())
-        access_log_write(
-            actor=None,
-            client_id=client.pk,
-            object_type="delivery",
-            object_id=delivery.pk,
-            action=Action.EXPORT,
-            purpose="reminder sent by e-mail",
-        )
-        delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
-    return "sent"
+        due = Delivery.objects.filter(status=Status.PENDING, next_attempt_at__lte=now)
+        if only is not None:
+            due = due.filter(pk=only)
+        if connection.features.has_select_for_update_skip_locked:
+            due = due.select_for_update(skip_locked=True)
+        ids = list(due.order_by("next_attempt_at", "id").values_list("pk", flat=True)[:limit])
+        if ids:
+            Delivery.objects.filter(pk__in=ids, status=Status.PENDING).update(
+                status=Status.SENDING, locked_until=now + LEASE, attempts=F("attempts") + 1
+            )
+    return ids
+
+
+def _mark(delivery: Delivery, status: str, error: str = "", *, sent: bool = False, **extra):
+    """Record one outcome right after it happened, in its own small transaction.
+
+    On PostgreSQL without waiting for the disk (``synchronous_commit = off`` for this
+    transaction only): a killed worker loses nothing (the server has the row); only a crash of the
+    database server itself can forget the last fraction of a second, which then means at most a
+    duplicate e-mail, never a lost one (the claim's lease runs out and the delivery is sent again).
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        _finish(delivery, status, error, **extra)
+        if sent:
+            log_event(
+                events.DELIVERY_SEND,
+                actor=None,
+                client_id=delivery.reminder.client_id,
+                object_id=delivery.pk,
+                origin=AccessLogEntry.Origin.WORKER,
+            )
+        if status in (Status.SENT, Status.SKIPPED):
+            reminder = delivery.reminder
+            if reminder.repeat != Reminder.Repeat.ONCE:
+                now = timezone.now()
+                delivery_schedule_next(reminder=reminder, after=max(now, delivery.due_at) + _SECOND)
+
+
+def _send_claimed(ids: list[int], now: datetime.datetime) -> dict[int, str]:
+    """Send claimed deliveries over one mail connection; each outcome recorded as it happens."""
+    deliveries = list(
+        Delivery.objects.select_related(
+            "reminder__client", "reminder__appointment", "reminder__step", "reminder__created_by"
+        ).filter(pk__in=ids, status=Status.SENDING)
+    )
+    consenting = set(
+        Consent.objects.filter(
+            client_id__in={d.reminder.client_id for d in deliveries},
+            purpose=Consent.Purpose.REMINDERS,
+            withdrawn_at__isnull=True,
+        ).values_list("client_id", flat=True)
+    )
+    outcome: dict[int, str] = {}
+    mail = None
+    try:
+        for delivery in deliveries:
+            reminder = delivery.reminder
+            client = reminder.client
+            if reminder.cancelled_at is not None or (
+                reminder.appointment_id
+                and reminder.appointment.status != Appointment.Status.PLANNED
+            ):
+                _mark(delivery, Status.SKIPPED, "reminder stopped")
+                outcome[delivery.pk] = "skipped"
+                continue
+            if client.pk not in consenting:
+                _mark(delivery, Status.SKIPPED, "no consent for reminders")
+                outcome[delivery.pk] = "skipped"
+                continue
+            if not client.email:
+                _mark(delivery, Status.FAILED, "no e-mail address")
+                outcome[delivery.pk] = "failed"
+                continue
+            try:
+                if mail is None:
+                    mail = get_connection(fail_silently=False)
+                    mail.open()
+                message = reminder_email(delivery)
+                message.connection = mail
+                message.send(fail_silently=False)
+            except Exception as exc:  # noqa: BLE001 - any mail error is retried, then shown
+                logger.warning("Reminder delivery %s failed: %s", delivery.pk, exc)
+                error = f"{type(exc).__name__}: {exc}"
+                if mail is not None:
+                    mail.close()
+                    mail = None  # a broken connection is not used for the next message
+                if delivery.attempts >= MAX_ATTEMPTS:
+                    _mark(delivery, Status.FAILED, error)
+                    outcome[delivery.pk] = "failed"
+                else:
+                    retry_at = now + backoff(delivery.attempts)
+                    _mark(delivery, Status.PENDING, error, next_attempt_at=retry_at)
+                    with transaction.atomic():
+                        _enqueue_dispatch(retry_at)
+                    outcome[delivery.pk] = "retry"
+                continue
+            _mark(delivery, Status.SENT, sent=True, sent_at=timezone.now())
+            outcome[delivery.pk] = "sent"
+    finally:
+        if mail is not None:
+            mail.close()
+    return outcome
+
+
+def delivery_send(*, delivery_id: int, now: datetime.datetime | None = None) -> str:
+    """Send one delivery if it is due and not yet sent. Returns what happened (for logs/tests)."""
+    now = now or timezone.now()
+    ids = _claim_batch(now, 1, only=delivery_id)
+    if not ids:
+        return "nothing to do"
+    return _send_claimed(ids, now).get(delivery_id, "nothing to do")
+
+
+def deliveries_send_due(
+    *, now: datetime.datetime | None = None, limit: int | None = None
+) -> dict[str, int]:
+    """Claim one batch of due deliveries and send it (the work of one batch task)."""
+    now = now or timezone.now()
+    ids = _claim_batch(now, limit or BATCH_SIZE)
+    counts: dict[str, int] = {}
+    for result in _send_claimed(ids, now).values():
+        counts[result] = counts.get(result, 0) + 1
+    return counts
+
+
+def deliveries_dispatch(*, now: datetime.datetime | None = None) -> int:
+    """Fan the due deliveries out over batch tasks (any number of workers share them)."""
+    from doenvermogen.reminders.tasks import send_due_batch
+
+    now = now or timezone.now()
+    due = Delivery.objects.filter(status=Status.PENDING, next_attempt_at__lte=now).count()
+    batches = -(-due // BATCH_SIZE)
+    for _batch in range(batches):
+        send_due_batch.enqueue()
+    return batches
 
 
 _SECOND = datetime.timedelta(seconds=1)
@@ -438,15 +545,8 @@ def delivery_retry(*, delivery: Delivery, author: User) -> Delivery:
             status=Status.PENDING, attempts=0, next_attempt_at=now, last_error=""
         )
         delivery.refresh_from_db()
-        delivery_id = delivery.pk
-        transaction.on_commit(lambda: _enqueue_send(delivery_id, None))
-        _log(
-            author=author,
-            client_id=delivery.reminder.client_id,
-            obj=delivery,
-            action=Action.UPDATE,
-            purpose="try reminder again",
-        )
+        _enqueue_dispatch(None)
+        _log(events.DELIVERY_RETRY, author, delivery.reminder.client_id, delivery)
     return delivery
 
 
@@ -472,8 +572,10 @@ def deliveries_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
             status=Status.PENDING, next_attempt_at__lte=now - LOST_TASK_GRACE
         ).values_list("pk", flat=True)
     )
-    for delivery_id in sorted(due):
-        _enqueue_send(delivery_id, None)
+    if due:
+        with transaction.atomic():
+            _enqueue_dispatch(None)
+    DispatchSlot.objects.filter(at__lt=now - datetime.timedelta(days=1)).delete()
     scheduled = 0
     repeating = Reminder.objects.filter(cancelled_at__isnull=True, by_email=True).exclude(
         repeat=Reminder.Repeat.ONCE
@@ -508,13 +610,7 @@ def calendar_feed_create(*, client: Client, author: User) -> tuple[CalendarFeed,
     feed = CalendarFeed.objects.create(
         client=client, token_hash=feed_token_hash(token), created_by=author
     )
-    _log(
-        author=author,
-        client_id=client.pk,
-        obj=feed,
-        action=Action.CREATE,
-        purpose="calendar feed address",
-    )
+    _log(events.CALENDAR_FEED_CREATE, author, client.pk, feed)
     return feed, token
 
 
@@ -523,11 +619,5 @@ def calendar_feed_revoke(*, feed: CalendarFeed, author: User) -> CalendarFeed:
     if feed.revoked_at is None:
         feed.revoked_at = timezone.now()
         feed.save(update_fields=["revoked_at"])
-        _log(
-            author=author,
-            client_id=feed.client_id,
-            obj=feed,
-            action=Action.UPDATE,
-            purpose="calendar feed revoked",
-        )
+        _log(events.CALENDAR_FEED_REVOKE, author, feed.client_id, feed)
     return feed

@@ -17,3 +17,15 @@ def send_delivery(delivery_id: int) -> str:
 def sweep_deliveries() -> dict:
     """Re-enqueue lost deliveries and release expired claims (= reminders_dispatch)."""
     return services.deliveries_sweep()
+
+
+@task()
+def dispatch_due_deliveries() -> int:
+    """The deliveries due in this minute: one batch task per ``REMINDERS_BATCH_SIZE``."""
+    return services.deliveries_dispatch()
+
+
+@task()
+def send_due_batch() -> dict:
+    """Claim one batch of due deliveries (SKIP LOCKED) and send it over one mail connection."""
+    return services.deliveries_send_due()

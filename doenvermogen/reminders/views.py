@@ -1,5 +1,8 @@
 """Thin views: a trajectory's appointments and reminders, delivery problems, calendar feeds,
-the client's request to move an appointment, and the public (token) calendar feed."""
+the client's request to move an appointment, and the public (token) calendar feed.
+
+Each view authorizes once through ``cases.selectors`` and hands the ``Authorized`` context on.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +13,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from doenvermogen.cases.selectors import client_get_own, trajectory_get_for_user
+from doenvermogen.audit import events
+from doenvermogen.cases.selectors import (
+    access_own,
+    access_trajectory,
+    access_trajectory_object,
+)
 from doenvermogen.goals.models import Step
 from doenvermogen.reminders import ical, selectors, services
 from doenvermogen.reminders.forms import (
@@ -28,21 +36,35 @@ def _steps(trajectory):
     )
 
 
+def _int_or_zero(value) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 < number < 2**63 else 0
+
+
+POST_EVENTS = {"appointment": events.APPOINTMENT_CREATE, "reminder": events.REMINDER_CREATE}
+
+
 @login_required
 @staff_required
 def trajectory_reminders(request, trajectory_id: int):
-    trajectory = trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id, purpose="reminders page"
+    action = request.POST.get("action") if request.method == "POST" else None
+    ctx = access_trajectory(
+        user=request.user,
+        trajectory_id=trajectory_id,
+        event=POST_EVENTS.get(action or "", events.REMINDER_LIST),
     )
+    trajectory = ctx.trajectory
     steps = _steps(trajectory)
     appointment_form = AppointmentForm(prefix="a")
-    step = steps.filter(pk=request.GET.get("step") or 0).first()
+    step = steps.filter(pk=_int_or_zero(request.GET.get("step"))).first()
     reminder_form = ReminderForm(
         prefix="r", steps=steps, initial={"step": step, "title": step.text if step else ""}
     )
     open_form = "reminder" if step else ""
     if request.method == "POST":
-        action = request.POST.get("action")
         if action == "appointment":
             appointment_form = AppointmentForm(request.POST, prefix="a")
             if appointment_form.is_valid():
@@ -55,7 +77,7 @@ def trajectory_reminders(request, trajectory_id: int):
                     bring=d["bring"],
                     duration_minutes=d["duration_minutes"],
                     default_reminders=d["default_reminders"],
-                    form_key=d["form_key"],
+                    idempotency_key=d["idempotency_key"],
                 )
                 messages.success(request, _("The appointment is saved."))
                 return redirect("reminders:trajectory_reminders", trajectory_id=trajectory.pk)
@@ -74,18 +96,19 @@ def trajectory_reminders(request, trajectory_id: int):
                     by_email=d["by_email"],
                     subject=d["subject"],
                     step=d["step"],
-                    form_key=d["form_key"],
+                    idempotency_key=d["idempotency_key"],
                 )
                 messages.success(request, _("The reminder is saved."))
                 return redirect("reminders:trajectory_reminders", trajectory_id=trajectory.pk)
             open_form = "reminder"
-    data = selectors.trajectory_reminders(user=request.user, trajectory=trajectory)
+    ctx.shown(events.REMINDER_LIST)
+    data = selectors.trajectory_reminders(ctx)
     return render(
         request,
         "reminders/trajectory_reminders.html",
         {
             "trajectory": trajectory,
-            "client": trajectory.client,
+            "client": ctx.client,
             "data": data,
             "appointment_form": appointment_form,
             "reminder_form": reminder_form,
@@ -99,8 +122,11 @@ def trajectory_reminders(request, trajectory_id: int):
 @login_required
 @staff_required
 def appointment_cancel(request, appointment_id: int):
-    appointment = selectors.appointment_get_for_user(
-        user=request.user, appointment_id=appointment_id, purpose="cancel appointment"
+    _ctx, appointment = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.appointment_queryset(),
+        pk=appointment_id,
+        event=events.APPOINTMENT_CANCEL,
     )
     services.appointment_cancel(appointment=appointment, author=request.user)
     messages.success(request, _("The appointment is cancelled. Its reminders are stopped."))
@@ -111,8 +137,11 @@ def appointment_cancel(request, appointment_id: int):
 @login_required
 @staff_required
 def appointment_move(request, appointment_id: int):
-    appointment = selectors.appointment_get_for_user(
-        user=request.user, appointment_id=appointment_id, purpose="move appointment"
+    _ctx, appointment = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.appointment_queryset(),
+        pk=appointment_id,
+        event=events.APPOINTMENT_UPDATE,
     )
     form = MoveTimeForm(request.POST)
     if form.is_valid():
@@ -129,8 +158,11 @@ def appointment_move(request, appointment_id: int):
 @login_required
 @staff_required
 def reminder_cancel(request, reminder_id: int):
-    reminder = selectors.reminder_get_for_user(
-        user=request.user, reminder_id=reminder_id, purpose="stop reminder"
+    _ctx, reminder = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.reminder_queryset(),
+        pk=reminder_id,
+        event=events.REMINDER_STOP,
     )
     services.reminder_cancel(reminder=reminder, author=request.user)
     messages.success(request, _("The reminder is stopped."))
@@ -141,8 +173,12 @@ def reminder_cancel(request, reminder_id: int):
 @login_required
 @staff_required
 def delivery_retry(request, delivery_id: int):
-    delivery = selectors.delivery_get_for_user(
-        user=request.user, delivery_id=delivery_id, purpose="try reminder again"
+    _ctx, delivery = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.delivery_queryset(),
+        pk=delivery_id,
+        event=events.DELIVERY_RETRY,
+        trajectory_path="reminder__trajectory",
     )
     services.delivery_retry(delivery=delivery, author=request.user)
     messages.success(request, _("The reminder will be sent again."))
@@ -153,32 +189,36 @@ def delivery_retry(request, delivery_id: int):
 @login_required
 def feed_create(request, trajectory_id: int | None = None):
     """A new calendar address, for a client (own page) or by a professional (trajectory page)."""
+    if (trajectory_id is None) != request.user.is_client:
+        return redirect("ui:home")  # the client's address is for the client, and vice versa
     if request.user.is_client:
-        client = client_get_own(user=request.user, purpose="calendar feed")
-        _feed, token = services.calendar_feed_create(client=client, author=request.user)
+        ctx = access_own(user=request.user, event=events.CALENDAR_FEED_CREATE)
+        _feed, token = services.calendar_feed_create(client=ctx.client, author=request.user)
         return render(
             request,
             "reminders/my_calendar.html",
             {"feed_url": services.calendar_feed_url(token)},
         )
-    trajectory = trajectory_get_for_user(
-        user=request.user, trajectory_id=trajectory_id or 0, purpose="calendar feed"
+    ctx = access_trajectory(
+        user=request.user, trajectory_id=trajectory_id, event=events.CALENDAR_FEED_CREATE
     )
-    _feed, token = services.calendar_feed_create(client=trajectory.client, author=request.user)
+    _feed, token = services.calendar_feed_create(client=ctx.client, author=request.user)
     request.session["dv_feed_url"] = services.calendar_feed_url(token)
-    return redirect("reminders:trajectory_reminders", trajectory_id=trajectory.pk)
+    return redirect("reminders:trajectory_reminders", trajectory_id=ctx.trajectory.pk)
 
 
 @require_POST
 @login_required
 def feed_revoke(request, trajectory_id: int | None = None):
+    if (trajectory_id is None) != request.user.is_client:
+        return redirect("ui:home")
     if request.user.is_client:
-        client = client_get_own(user=request.user, purpose="calendar feed")
+        ctx = access_own(user=request.user, event=events.CALENDAR_FEED_REVOKE)
     else:
-        client = trajectory_get_for_user(
-            user=request.user, trajectory_id=trajectory_id or 0, purpose="calendar feed"
-        ).client
-    for feed in client.calendar_feeds.filter(revoked_at__isnull=True):
+        ctx = access_trajectory(
+            user=request.user, trajectory_id=trajectory_id, event=events.CALENDAR_FEED_REVOKE
+        )
+    for feed in ctx.client.calendar_feeds.filter(revoked_at__isnull=True):
         services.calendar_feed_revoke(feed=feed, author=request.user)
     messages.success(request, _("The calendar address no longer works."))
     if request.user.is_client:
@@ -189,15 +229,21 @@ def feed_revoke(request, trajectory_id: int | None = None):
 @login_required
 @client_required
 def my_calendar(request):
-    data = selectors.client_reminders(user=request.user)
-    return render(request, "reminders/my_calendar.html", {"has_feed": data.has_feed})
+    ctx = access_own(user=request.user, event=events.CALENDAR_FEED_VIEW)
+    has_feed = ctx.client.calendar_feeds.filter(revoked_at__isnull=True).exists()
+    return render(request, "reminders/my_calendar.html", {"has_feed": has_feed})
 
 
 @login_required
 @client_required
 def appointment_move_request(request, appointment_id: int):
-    appointment = selectors.appointment_get_for_user(
-        user=request.user, appointment_id=appointment_id, purpose="request to move appointment"
+    ctx, appointment = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.appointment_queryset(),
+        pk=appointment_id,
+        event=events.APPOINTMENT_MOVE_REQUEST
+        if request.method == "POST"
+        else events.APPOINTMENT_VIEW,
     )
     form = MoveRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -206,6 +252,7 @@ def appointment_move_request(request, appointment_id: int):
         )
         messages.success(request, _("Thank you. Your professional will contact you."))
         return redirect("cases:my_page")
+    ctx.shown(events.APPOINTMENT_VIEW)
     return render(
         request, "reminders/move_request.html", {"appointment": appointment, "form": form}
     )

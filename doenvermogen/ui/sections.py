@@ -3,10 +3,12 @@
 An app registers in its ``AppConfig.ready()``::
 
     register_trajectory_section(order=20, template="goals/_trajectory_section.html",
-                                context=lambda request, trajectory: {...})
+                                context=lambda request, ctx: {...})
 
-The context callable runs only after the page's selector has authorized the trajectory (or, on the
-client's page, the client), and must read through the app's own selectors.
+The context callable gets the page's ``Authorized`` context (``cases.selectors``): the trajectory
+page's (``ctx.trajectory``) or the client's own page's (``ctx.client``, no trajectory). It reads
+through the app's own selectors with that context and never authorizes or logs again: the page
+wrote its one access-log row already. Returning ``None`` hides the section.
 """
 
 from __future__ import annotations
@@ -37,18 +39,20 @@ def register_client_page_section(*, order: int, template: str, context: Callable
     _client_page_sections.sort(key=lambda s: s.order)
 
 
-def _render_list(sections: list[Section], *args: Any) -> list[dict[str, Any]]:
+def _render_list(sections: list[Section], request, ctx) -> list[dict[str, Any]]:
     rendered = []
     for section in sections:
-        ctx = section.context(*args)
-        if ctx is not None:
-            rendered.append({"template": section.template, "context": ctx})
+        context = section.context(request, ctx)
+        if context is not None:
+            rendered.append({"template": section.template, "context": context})
     return rendered
 
 
-def trajectory_sections(request, trajectory) -> list[dict[str, Any]]:
-    return _render_list(_trajectory_sections, request, trajectory)
+def trajectory_sections(request, ctx) -> list[dict[str, Any]]:
+    """The sections of the trajectory page for an authorized trajectory (``ctx``)."""
+    return _render_list(_trajectory_sections, request, ctx)
 
 
-def client_page_sections(request, client) -> list[dict[str, Any]]:
-    return _render_list(_client_page_sections, request, client)
+def client_page_sections(request, ctx) -> list[dict[str, Any]]:
+    """The sections of the client's own page for the authorized client (``ctx``)."""
+    return _render_list(_client_page_sections, request, ctx)

@@ -62,7 +62,7 @@ def test_client_link_signs_in_and_is_logged(client, world):
     page = client.get(reverse("cases:my_page")).content.decode()
     assert traj.client.display_name in page
     assert AccessLogEntry.objects.filter(
-        object_type="sign_in_link", client_id=traj.client_id, action="view"
+        event="client.sign_in", client_id=traj.client_id, action="view"
     ).exists()
 
 
@@ -93,7 +93,9 @@ def test_link_by_email(client, world):
     world.traj_a.client.save()
     client.force_login(world.pro_a)
     response = client.post(
-        reverse("accounts:client_link_create", args=[world.traj_a.pk]), {"send": "email"}
+        reverse("accounts:client_link_create", args=[world.traj_a.pk]),
+        {"send": "email"},
+        follow=True,
     )
     assert response.status_code == 200
     assert len(mail.outbox) == 1 and mail.outbox[0].to == ["noor@example.org"]
@@ -105,10 +107,21 @@ def test_link_by_email(client, world):
 
 def test_link_page_shows_qr_code(client, world):
     client.force_login(world.pro_a)
-    response = client.post(reverse("accounts:client_link_create", args=[world.traj_a.pk]))
-    body = response.content.decode()
+    url = reverse("accounts:client_link_create", args=[world.traj_a.pk])
+    key = {"idempotency_key": "link-form-key-1"}
+    first = client.post(url, key)
+    # The same form twice (a double click): one link, and both answers lead to the same page.
+    second = client.post(url, key)
+    link = ClientAccessLink.objects.get(client=world.traj_a.client)
+    assert first["Location"] == second["Location"]
+    assert first["Location"] == reverse(
+        "accounts:client_link_show", args=[world.traj_a.pk, link.pk]
+    )
+    body = client.get(first["Location"]).content.decode()
     assert "<svg" in body and "/l/" in body
-    assert ClientAccessLink.objects.filter(client=world.traj_a.client).count() == 1
+    # Shown once: the token is not kept after it was shown.
+    again = client.get(first["Location"]).content.decode()
+    assert "<svg" not in again and "/l/" not in again
 
 
 def test_professional_of_other_team_cannot_make_or_revoke_link(client, world):

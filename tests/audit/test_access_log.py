@@ -1,4 +1,4 @@
-"""The access log is append-only, complete for reads and writes, and exportable per client."""
+"""The access log is append-only, named by events, one row per page view, and exported in Dutch."""
 
 from __future__ import annotations
 
@@ -7,23 +7,18 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
+from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry, AppendOnlyError
-from doenvermogen.audit.services import access_log_write
+from doenvermogen.audit.services import csv_safe, log_event
 from doenvermogen.cases import services
 
 pytestmark = pytest.mark.django_db
 
 
 def test_entries_cannot_be_changed_or_deleted(world):
-    entry = access_log_write(
-        actor=world.pro_a,
-        client_id=1,
-        object_type="client",
-        object_id=1,
-        action="view",
-        purpose="x",
-    )
+    entry = log_event(events.CLIENT_VIEW, actor=world.pro_a, client_id=1, object_id=1)
     entry.purpose = "changed"
     with pytest.raises(AppendOnlyError):
         entry.save()
@@ -35,51 +30,113 @@ def test_entries_cannot_be_changed_or_deleted(world):
         AccessLogEntry.objects.update(purpose="x")
 
 
-def test_services_write_the_log(world):
+def test_an_entry_has_every_nen7513_field(world):
+    entry = log_event(events.GOAL_PLAN_VIEW, actor=world.pro_a, client_id=7, object_id=3)
+    assert entry.actor == world.pro_a and entry.actor_label == "Anna"
+    assert entry.actor_role == "professional"
+    assert (entry.client_id, entry.object_id) == (7, "3")
+    assert (entry.event, entry.object_type, entry.action) == ("goal_plan.view", "goal_plan", "view")
+    assert entry.purpose == events.Purpose.CARE and entry.origin == "web" and entry.at
+
+
+def test_every_event_is_named_once_with_a_kind_and_an_action():
+    codes = [e.code for e in events.EVENTS.values()]
+    assert len(codes) == len(set(codes)) >= 50
+    for event in events.EVENTS.values():
+        assert event.kind in events.Kind and event.action in events.Action
+        assert str(event.description)
+
+
+def test_services_write_named_events(world):
     client = world.traj_a.client
     services.consent_record(client=client, author=world.pro_a, purpose="psychoeducation")
     services.client_update(client=client, author=world.pro_a, phone="0612345678")
-    actions = list(
-        AccessLogEntry.objects.filter(client_id=client.pk).values_list("object_type", "action")
-    )
-    assert ("consent", "create") in actions and ("client", "update") in actions
+    got = set(AccessLogEntry.objects.filter(client_id=client.pk).values_list("event", "action"))
+    assert {("consent.create", "create"), ("client.update", "update")} <= got
 
 
-def test_page_views_are_logged_with_purpose(client, world):
+def test_a_trajectory_page_writes_exactly_one_row(client, world):
     client.force_login(world.pro_a)
-    client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk]))
-    # (Sections of other apps on the page log their own reads next to this one.)
-    assert AccessLogEntry.objects.filter(
-        actor=world.pro_a,
-        action="view",
-        object_type="trajectory",
-        client_id=world.traj_a.client_id,
-        purpose="trajectory page",
-    ).exists()
+    before = AccessLogEntry.objects.count()
+    assert client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk])).status_code == 200
+    rows = list(AccessLogEntry.objects.all()[: AccessLogEntry.objects.count() - before])
+    assert [(r.event, r.client_id, r.object_id) for r in rows] == [
+        ("trajectory.view", world.traj_a.client_id, str(world.traj_a.pk))
+    ]
 
 
-def test_administrator_exports_csv_for_one_client(client, world):
-    client.force_login(world.pro_a)
-    client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk]))
+def test_csv_safe_neutralises_formulas():
+    assert csv_safe("=HYPERLINK(1)") == "'=HYPERLINK(1)"
+    assert csv_safe("+31 6") == "'+31 6"
+    assert csv_safe("@SUM") == "'@SUM" and csv_safe("-1") == "'-1"
+    assert csv_safe("Anna") == "Anna" and csv_safe(None) == ""
+
+
+def _export(client, world):
     client.force_login(world.admin)
-    found = client.get(reverse("audit:search"), {"q": "noo"}).content.decode()
-    assert "Noor" in found and "Karel" not in found
     response = client.get(reverse("audit:export", args=[world.traj_a.client_id]))
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0] == ["when", "who", "action", "object", "object_id", "purpose"]
-    assert any(r[1] == world.pro_a.email and r[2] == "view" for r in rows[1:])
-    # The export itself is in the log, so the next export shows it.
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_administrator_exports_csv_in_dutch_for_one_client(client, world, make):
+    evil = make.staff(team=world.team_a, name="=cmd|' /C calc'!A0")
+    client.force_login(world.pro_a)
+    client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk]))
+    client.force_login(evil)
+    client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk]))
+    client.force_login(world.traj_a.client.user)
+    client.get(reverse("cases:my_page"))
+    client.force_login(world.pro_b)
+    client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk]))  # refused
+    client.force_login(world.admin)
+    found = client.get(reverse("audit:search"), {"q": "noo"}).content.decode()
+    assert "Noor" in found and "Karel" not in found
+    with translation.override("nl"):
+        rows = _export(client, world)
+    assert rows[0] == [
+        "Wanneer",
+        "Wie",
+        "Rol",
+        "Cliënt",
+        "Wat gebeurde er",
+        "Welke gegevens",
+        "Nummer",
+        "Actie",
+        "Doel",
+        "Herkomst",
+    ]
+    body = rows[1:]
+    anna = next(r for r in body if r[1] == "Anna")
+    assert anna[2] == "professional" and anna[3] == "Noor"
+    assert anna[4] == "bekeek het traject" and anna[7] == "bekeken"
+    assert anna[8] == "hulp aan de cliënt" and anna[9] == "webpagina"
+    # The client is named, never shown as a pseudo e-mail address.
+    assert not any("@clients.invalid" in cell for r in body for cell in r)
+    assert any(r[1] == "Noor (de cliënt)" for r in body)
+    # Another team's refused attempt is in this client's log.
+    assert any(r[1] == "Bram" and r[7] == "toegang geweigerd" for r in body)
+    # A name that starts like a formula is neutralised.
+    assert any(r[1] == "'=cmd|' /C calc'!A0" for r in body)
     assert AccessLogEntry.objects.filter(
-        actor=world.admin, action="export", client_id=world.traj_a.client_id
+        actor=world.admin, event="access_log.export", client_id=world.traj_a.client_id
     ).exists()
+
+
+def test_nul_byte_in_search_is_harmless(client, world):
+    client.force_login(world.admin)
+    assert client.get(reverse("audit:search"), {"q": "no\x00or"}).status_code == 200
+    client.force_login(world.pro_a)
+    assert client.get(reverse("cases:my_clients"), {"q": "\x00"}).status_code == 200
 
 
 def test_administrator_of_other_organisation_cannot_export(client, world, make):
     other_admin = make.staff(role="administrator", organisation=world.other_org)
     client.force_login(other_admin)
     assert client.get(reverse("audit:export", args=[world.traj_a.client_id])).status_code == 404
+    denied = AccessLogEntry.objects.get(actor=other_admin)
+    assert denied.action == "denied" and denied.client_id == world.traj_a.client_id
 
 
 def test_professional_cannot_export(client, world):

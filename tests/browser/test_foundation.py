@@ -145,7 +145,7 @@ def test_trajectory_personal_link_and_the_clients_own_page_on_a_phone(
     assert phone.evaluate("() => document.documentElement.scrollWidth") <= 375
     assert_no_axe_violations(phone)
     assert AccessLogEntry.objects.filter(
-        client_id=world.traj_a.client_id, purpose="client signed in with link"
+        client_id=world.traj_a.client_id, event="client.sign_in"
     ).exists()
 
     # Back on the professional's screen, the link is listed and can be revoked.
@@ -231,8 +231,10 @@ def test_administrator_searches_the_access_log_and_downloads_it(
     with page.expect_download() as download_info:
         download_link.click()
     csv_text = Path(download_info.value.path()).read_text(encoding="utf-8-sig")
-    assert csv_text.splitlines()[0] == "when;who;action;object;object_id;purpose"
-    assert "request to see one's data" in csv_text
+    assert csv_text.splitlines()[0] == (
+        "Wanneer;Wie;Rol;Cliënt;Wat gebeurde er;Welke gegevens;Nummer;Actie;Doel;Herkomst"
+    )
+    assert "verzoek om inzage" in csv_text and "exporteerde het toegangslog" in csv_text
 
     # A client of another organisation is not found.
     page.get_by_label("Naam van de cliënt").fill("Mila")

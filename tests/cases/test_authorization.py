@@ -6,6 +6,7 @@ import pytest
 from django.http import Http404
 from django.urls import reverse
 
+from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases import selectors
 
@@ -44,18 +45,21 @@ def test_trajectory_selector_matrix(world, who, traj, allowed):
     trajectory = getattr(world, traj)
     before = AccessLogEntry.objects.count()
     if allowed:
-        got = selectors.trajectory_get_for_user(
-            user=user, trajectory_id=trajectory.pk, purpose="test"
+        ctx = selectors.access_trajectory(
+            user=user, trajectory_id=trajectory.pk, event=events.TRAJECTORY_VIEW
         )
-        assert got == trajectory
+        assert ctx.trajectory == trajectory and ctx.client == trajectory.client
         entry = AccessLogEntry.objects.first()
-        assert entry.action == "view" and entry.client_id == trajectory.client_id
-        assert entry.actor == user
+        assert entry.action == "view" and entry.event == "trajectory.view"
     else:
         with pytest.raises(Http404):
-            selectors.trajectory_get_for_user(user=user, trajectory_id=trajectory.pk, purpose="t")
+            selectors.access_trajectory(
+                user=user, trajectory_id=trajectory.pk, event=events.TRAJECTORY_VIEW
+            )
         entry = AccessLogEntry.objects.first()
-        assert entry.action == "denied" and entry.client_id is None
+        # The refusal is in the log of the client that was asked for.
+        assert entry.action == "denied" and entry.event == "trajectory.view"
+    assert entry.client_id == trajectory.client_id and entry.actor == user
     assert AccessLogEntry.objects.count() == before + 1
 
 
@@ -64,10 +68,32 @@ def test_client_selector_matrix(world, who, traj, allowed):
     user = _user(world, who)
     client = getattr(world, traj).client
     if allowed:
-        assert selectors.client_get_for_user(user=user, client_id=client.pk, purpose="t") == client
+        ctx = selectors.access_client(user=user, client_id=client.pk, event=events.CLIENT_VIEW)
+        assert ctx.client == client
     else:
         with pytest.raises(Http404):
-            selectors.client_get_for_user(user=user, client_id=client.pk, purpose="t")
+            selectors.access_client(user=user, client_id=client.pk, event=events.CLIENT_VIEW)
+    entry = AccessLogEntry.objects.first()
+    assert entry.client_id == client.pk and (entry.action == "denied") is not allowed
+
+
+def test_unknown_ids_are_refused_without_a_client(world):
+    for bad in (999999, "abc", -1, 2**70, None):
+        with pytest.raises(Http404):
+            selectors.access_trajectory(
+                user=world.pro_a, trajectory_id=bad, event=events.TRAJECTORY_VIEW
+            )
+    assert set(AccessLogEntry.objects.values_list("action", "client_id")) == {("denied", None)}
+
+
+def test_a_write_event_is_left_to_the_service(world):
+    ctx = selectors.access_trajectory(
+        user=world.pro_a, trajectory_id=world.traj_a.pk, event=events.CONSENT_CREATE
+    )
+    assert not AccessLogEntry.objects.exists()
+    ctx.shown(events.TRAJECTORY_VIEW)  # a form with errors is shown after all: one view row
+    ctx.shown(events.TRAJECTORY_VIEW)
+    assert list(AccessLogEntry.objects.values_list("event", flat=True)) == ["trajectory.view"]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 
+from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry
+from doenvermogen.cases.selectors import access_own, access_trajectory_object
 from doenvermogen.goals import catalogues, selectors, services
 from doenvermogen.goals.models import ExecutiveSkill, GoalPlan, Step
 
@@ -41,13 +43,13 @@ def test_catalogue_has_all_executive_functions_in_first_person(skills):
 
 def test_goal_plan_double_submit_makes_one_plan(world):
     a = services.goal_plan_create(
-        trajectory=world.traj_a, author=world.pro_a, goal="Doel", form_key="k1"
+        trajectory=world.traj_a, author=world.pro_a, goal="Doel", idempotency_key="goal-key-1"
     )
     b = services.goal_plan_create(
-        trajectory=world.traj_a, author=world.pro_a, goal="Doel", form_key="k1"
+        trajectory=world.traj_a, author=world.pro_a, goal="Doel", idempotency_key="goal-key-1"
     )
     assert a == b and GoalPlan.objects.count() == 1
-    assert AccessLogEntry.objects.filter(object_type="goalplan", action="create").count() == 1
+    assert AccessLogEntry.objects.filter(event="goal_plan.create", action="create").count() == 1
 
 
 def test_steps_tick_off_and_undo(world, plan):
@@ -114,7 +116,7 @@ def test_client_steps_today_coming_and_done(world, plan):
     )
     done = services.step_add(plan=plan, author=world.pro_a, text="Al gedaan")
     services.step_set_done(step=done, author=world.pro_a)
-    data = selectors.client_steps(user=world.traj_a.client.user)
+    data = selectors.client_steps(access_own(user=world.traj_a.client.user))
     assert [s.text for s in data.today] == ["Vandaag"]
     assert [s.text for s in data.coming] == ["Later"]
     assert [s.text for s in data.done] == ["Al gedaan"]
@@ -123,12 +125,29 @@ def test_client_steps_today_coming_and_done(world, plan):
 
 def test_selectors_refuse_other_teams(world, plan):
     step = services.step_add(plan=plan, author=world.pro_a, text="Stap")
+
+    def plan_for(user):
+        return access_trajectory_object(
+            user=user, queryset=selectors.plan_queryset(), pk=plan.pk, event=events.GOAL_PLAN_VIEW
+        )
+
+    def step_for(user):
+        return access_trajectory_object(
+            user=user,
+            queryset=selectors.step_queryset(),
+            pk=step.pk,
+            event=events.GOAL_STEP_DONE,
+            trajectory_path="plan__trajectory",
+        )
+
     for user in (world.pro_b, world.traj_b.client.user, world.researcher):
         with pytest.raises(Http404):
-            selectors.goal_plan_get_for_user(user=user, plan_id=plan.pk, purpose="t")
+            plan_for(user)
         with pytest.raises(Http404):
-            selectors.step_get_for_user(user=user, step_id=step.pk, purpose="t")
-    assert selectors.step_get_for_user(user=world.traj_a.client.user, step_id=step.pk, purpose="t")
+            step_for(user)
+        denied = AccessLogEntry.objects.filter(actor=user, action="denied")
+        assert [e.client_id for e in denied] == [world.traj_a.client_id] * 2
+    assert step_for(world.traj_a.client.user)[1] == step
 
 
 def test_client_ticks_off_step_on_own_page(client, world, plan):
@@ -157,7 +176,9 @@ def test_other_client_cannot_tick_step(client, world, plan):
 def test_professional_builds_plan_through_pages(client, world, skills):
     client.force_login(world.pro_a)
     url = reverse("goals:plan_list", args=[world.traj_a.pk])
-    response = client.post(url, {"goal": "Ik wil rust in mijn geldzaken", "form_key": "x"})
+    response = client.post(
+        url, {"goal": "Ik wil rust in mijn geldzaken", "idempotency_key": "goal-form-x"}
+    )
     plan = GoalPlan.objects.get()
     assert response.status_code == 302
     detail = reverse("goals:plan_detail", args=[plan.pk])
@@ -166,8 +187,8 @@ def test_professional_builds_plan_through_pages(client, world, skills):
         detail, {"action": "step", "text": "Post openen", "if_situation": "het zaterdag is"}
     ).content.decode()
     assert "Post openen" in page and "het zaterdag is" in page and not plan.steps.exists()
-    client.post(detail, {"action": "step", "text": "Post openen", "form_key": "s1"})
-    client.post(detail, {"action": "step", "text": "Post openen", "form_key": "s1"})
+    client.post(detail, {"action": "step", "text": "Post openen", "idempotency_key": "step-form-1"})
+    client.post(detail, {"action": "step", "text": "Post openen", "idempotency_key": "step-form-1"})
     assert plan.steps.count() == 1
     # a reward needs the client's agreement
     page = client.post(

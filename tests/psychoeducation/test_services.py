@@ -8,8 +8,10 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases.models import Consent
+from doenvermogen.cases.selectors import access_trajectory, access_trajectory_object
 from doenvermogen.psychoeducation import selectors, services
 from doenvermogen.psychoeducation.models import (
     ClientStrategy,
@@ -120,7 +122,7 @@ def test_gate_double_submit_does_not_duplicate(world):
         author=world.pro_a,
         experiences_stress="yes",
         wants_to_talk="yes",
-        idempotency_key="abc",
+        idempotency_key="gate-key-abc",
     )
     assert services.gate_record(**kwargs) == services.gate_record(**kwargs)
     assert Session.objects.filter(trajectory=world.traj_a).count() == 1
@@ -279,7 +281,7 @@ def test_guide_scenario_agenda_then_note_on_the_fridge(chosen_session, world):
     current = selectors.chosen_effects_with_strategies(Session.objects.get(pk=chosen_session.pk))
     shown = [s.description for b in current for s in b.strategies]
     assert shown == ["Briefje op de koelkast: elke ochtend even in de agenda kijken"]
-    texts = " ".join(e.detail for e in selectors.timeline(trajectory=world.traj_a))
+    texts = " ".join(e.detail for e in selectors.timeline(_ctx(world.pro_a, world.traj_a)))
     assert "Ik schrijf mijn afspraken in een agenda" in texts and "koelkast" in texts
 
 
@@ -338,7 +340,7 @@ def test_review_needs_an_answer_and_is_idempotent(chosen_session, world):
         author=world.pro_a,
         source="conversation",
         answers=[services.ReviewAnswer(strategy=strategy, used="no")],
-        idempotency_key="k1",
+        idempotency_key="review-key-1",
     )
     assert services.review_record(**kwargs) == services.review_record(**kwargs)
     assert Review.objects.count() == 1
@@ -372,38 +374,40 @@ def test_coordination_overview_warns_about_a_colleagues_session(world, make):
     services.gate_record(
         trajectory=world.traj_a, author=colleague, experiences_stress="yes", wants_to_talk="yes"
     )
-    overview = selectors.overview_for_trajectory(user=world.pro_a, trajectory=world.traj_a)
+    overview = selectors.overview_for_trajectory(_ctx(world.pro_a, world.traj_a))
     assert overview.colleague_session is not None
     assert overview.colleague_session.professional == colleague
     assert overview.responsible_psychoeducation == [world.pro_a]
-    mine = selectors.overview_for_trajectory(user=colleague, trajectory=world.traj_a)
+    mine = selectors.overview_for_trajectory(_ctx(colleague, world.traj_a))
     assert mine.colleague_session is None
 
 
-def test_session_selector_authorizes_and_logs(chosen_session, world):
+def test_session_access_authorizes_once_and_logs(chosen_session, world):
     from django.http import Http404
 
-    got = selectors.session_get_for_user(
-        user=world.pro_a, session_id=chosen_session.pk, purpose="t"
-    )
-    assert got == chosen_session
-    assert AccessLogEntry.objects.filter(actor=world.pro_a, action="view").exists()
+    def get(user):
+        return access_trajectory_object(
+            user=user,
+            queryset=selectors.session_queryset(user),
+            pk=chosen_session.pk,
+            event=events.PSYCHOEDUCATION_VIEW,
+        )
+
+    ctx, got = get(world.pro_a)
+    assert got == chosen_session and ctx.trajectory == world.traj_a
+    assert AccessLogEntry.objects.filter(actor=world.pro_a, action="view").count() == 1
     for user in (world.pro_b, world.researcher, world.admin, world.traj_b.client.user):
         with pytest.raises(Http404):
-            selectors.session_get_for_user(user=user, session_id=chosen_session.pk, purpose="t")
+            get(user)
+        # Refused, and logged with the client whose session it is.
+        denied = AccessLogEntry.objects.filter(actor=user).get()
+        assert denied.action == "denied" and denied.client_id == world.traj_a.client_id
     # The client sees it only once it is shared.
     with pytest.raises(Http404):
-        selectors.session_get_for_user(
-            user=world.traj_a.client.user, session_id=chosen_session.pk, purpose="t"
-        )
+        get(world.traj_a.client.user)
     chosen_session.shared_with_client_at = timezone.now()
     chosen_session.save()
-    assert (
-        selectors.session_get_for_user(
-            user=world.traj_a.client.user, session_id=chosen_session.pk, purpose="t"
-        )
-        == chosen_session
-    )
+    assert get(world.traj_a.client.user)[1] == chosen_session
 
 
 def test_strategy_texts_are_bilingual(strategies):
@@ -439,3 +443,7 @@ def test_reminders_follow_the_adjusted_strategy(chosen_session, world):
     reminder = Reminder.objects.get()
     assert reminder.strategy_ref == str(new.pk) and reminder.title == "Briefje op de koelkast"
     assert list(new.reminder_list) == [reminder] and not agenda.reminder_list.exists()
+
+
+def _ctx(user, trajectory):
+    return access_trajectory(user=user, trajectory_id=trajectory.pk, event=events.TRAJECTORY_VIEW)

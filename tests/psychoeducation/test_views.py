@@ -32,7 +32,7 @@ def _gate_data(**extra):
         "experiences_stress": "yes",
         "wants_to_talk": "yes",
         "acute_threat": "",
-        "idempotency_key": "k-1",
+        "idempotency_key": "gate-form-1",
         "occasion_behaviour": "",
     }
     return data | extra
@@ -145,7 +145,7 @@ def test_full_flow_through_the_pages(client, world, effects, strategies):
     response = client.post(
         reverse("psychoeducation:client_review", args=[session.pk]),
         {
-            "idempotency_key": "c-1",
+            "idempotency_key": "client-review-1",
             f"used_{strategy.pk}": "yes",
             f"helped_{strategy.pk}": "no",
             f"adjustment_{strategy.pk}": "Ik vergeet in de agenda te kijken",
@@ -163,7 +163,7 @@ def test_full_flow_through_the_pages(client, world, effects, strategies):
     response = client.post(
         reverse("psychoeducation:review", args=[session.pk]),
         {
-            "idempotency_key": "r-1",
+            "idempotency_key": "review-form-1",
             f"used_{strategy.pk}": "yes",
             f"helped_{strategy.pk}": "no",
             f"adjustment_{strategy.pk}": "Vergeet in de agenda te kijken",

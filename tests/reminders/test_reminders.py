@@ -6,12 +6,16 @@ import datetime
 
 import pytest
 from django.core import mail
+from django.core.mail.backends.base import BaseEmailBackend
 from django.http import Http404
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
+from doenvermogen.audit import events
+from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases.models import Consent
+from doenvermogen.cases.selectors import access_trajectory_object
 from doenvermogen.cases.services import consent_record
 from doenvermogen.reminders import selectors, services
 from doenvermogen.reminders.models import LOCAL_TZ, Appointment, Delivery, Reminder
@@ -19,10 +23,7 @@ from doenvermogen.reminders.models import LOCAL_TZ, Appointment, Delivery, Remin
 pytestmark = pytest.mark.django_db
 
 
-class BrokenBackend:
-    def __init__(self, *args, **kwargs):
-        pass
-
+class BrokenBackend(BaseEmailBackend):
     def send_messages(self, messages):
         raise ConnectionRefusedError("mail server down")
 
@@ -59,10 +60,18 @@ def test_appointment_gets_default_reminders(noor, world):
 def test_appointment_double_submit_and_cancel(noor, world):
     start = timezone.now() + datetime.timedelta(days=3)
     a = services.appointment_create(
-        trajectory=noor, author=world.pro_a, starts_at=start, place="X", form_key="k"
+        trajectory=noor,
+        author=world.pro_a,
+        starts_at=start,
+        place="X",
+        idempotency_key="appointment-k",
     )
     b = services.appointment_create(
-        trajectory=noor, author=world.pro_a, starts_at=start, place="X", form_key="k"
+        trajectory=noor,
+        author=world.pro_a,
+        starts_at=start,
+        place="X",
+        idempotency_key="appointment-k",
     )
     assert a == b and Appointment.objects.count() == 1
     services.appointment_cancel(appointment=a, author=world.pro_a)
@@ -201,12 +210,12 @@ def test_professional_adds_reminder_and_appointment_by_form(noor, world, client)
         "r-time": "10:00",
         "r-repeat": "weekly",
         "r-by_email": "on",
-        "r-form_key": "abc",
+        "r-idempotency_key": "reminder-abc",
     }
     client.post(url, data)
     client.post(url, data)
     assert Reminder.objects.filter(title="Post openen").count() == 1
-    past = {**data, "r-date": "2020-01-01", "r-form_key": "def", "r-title": "Oud"}
+    past = {**data, "r-date": "2020-01-01", "r-idempotency_key": "reminder-def", "r-title": "Oud"}
     page = client.post(url, past).content.decode()
     assert "Oud" in page and not Reminder.objects.filter(title="Oud").exists()
     client.post(
@@ -219,7 +228,7 @@ def test_professional_adds_reminder_and_appointment_by_form(noor, world, client)
             "a-place": "Buurthuis",
             "a-bring": "Brieven",
             "a-default_reminders": "on",
-            "a-form_key": "app1",
+            "a-idempotency_key": "appointment-1",
         },
     )
     appointment = Appointment.objects.get()
@@ -243,9 +252,21 @@ def test_others_cannot_see_or_change_reminders(world, noor, who, client):
         place="X",
     )
     with pytest.raises(Http404):
-        selectors.reminder_get_for_user(user=user, reminder_id=reminder.pk, purpose="t")
+        access_trajectory_object(
+            user=user,
+            queryset=selectors.reminder_queryset(),
+            pk=reminder.pk,
+            event=events.REMINDER_STOP,
+        )
     with pytest.raises(Http404):
-        selectors.appointment_get_for_user(user=user, appointment_id=appointment.pk, purpose="t")
+        access_trajectory_object(
+            user=user,
+            queryset=selectors.appointment_queryset(),
+            pk=appointment.pk,
+            event=events.APPOINTMENT_VIEW,
+        )
+    denied = AccessLogEntry.objects.filter(actor=user, action="denied")
+    assert [e.client_id for e in denied] == [noor.client_id] * 2
     client.force_login(user)
     if who != "client_b":
         url = reverse("reminders:trajectory_reminders", args=[noor.pk])

@@ -22,7 +22,7 @@ from doenvermogen.cases.models import Consent
 from doenvermogen.cases.services import consent_record
 from doenvermogen.reminders import services
 from doenvermogen.reminders.models import Delivery, Reminder
-from doenvermogen.reminders.tasks import send_delivery
+from doenvermogen.reminders.tasks import dispatch_due_deliveries
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
 
@@ -33,51 +33,48 @@ def _worker(**options):
 
 @pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DB_TASKS)
-def test_each_reminder_is_sent_once_across_a_worker_restart(make):
+def test_each_reminder_is_sent_once_across_a_worker_restart(make, monkeypatch):
+    monkeypatch.setattr(services, "BATCH_SIZE", 4)
     team = make.team()
     pro = make.staff(team=team)
-    deliveries = []
     for n in range(10):
         traj = make.trajectory(team=team, name=f"Cliënt {n}", email=f"c{n}@example.org")
         consent_record(client=traj.client, author=pro, purpose=Consent.Purpose.REMINDERS)
-        reminder = services.reminder_create(
+        services.reminder_create(
             trajectory=traj,
             author=pro,
             title=f"Herinnering {n}",
             starts_at=timezone.now() + datetime.timedelta(seconds=30),
         )
-        deliveries.append(reminder.deliveries.get())
-    assert DBTaskResult.objects.count() == 10
-    # Make them due now (instead of waiting 30 seconds).
+    # Ten deliveries due in the same minute: ONE dispatch task, not ten.
+    assert DBTaskResult.objects.count() == 1
     past = timezone.now() - datetime.timedelta(seconds=1)
     Delivery.objects.update(due_at=past, next_attempt_at=past)
     Reminder.objects.update(starts_at=past)
     DBTaskResult.objects.update(run_after=past)
 
-    _worker(max_tasks=4)  # the worker stops in the middle of the batch
+    _worker(max_tasks=2)  # the dispatch (3 batch tasks of 4) and one batch; then it stops
     assert len(mail.outbox) == 4
+    assert DBTaskResult.objects.filter(status="READY").count() == 2
 
-    # A fifth delivery was claimed when the worker was killed: the claim is committed, the mail
-    # was not sent, its task stays "running" forever.
-    killed = Delivery.objects.filter(status="pending").order_by("pk").first()
-    assert services._claim(killed.pk, timezone.now())
-    DBTaskResult.objects.filter(args_kwargs__args=[killed.pk]).update(status="RUNNING")
+    # A worker was killed after claiming one delivery and before sending it.
+    killed = services._claim_batch(timezone.now(), 1)
+    assert len(killed) == 1
 
-    # Every task enqueued a second time.
-    for delivery in deliveries:
-        send_delivery.enqueue(delivery.pk)
-
-    _worker()  # the restarted worker
+    # After a restart everything is dispatched again (as a repeated sweep would do).
+    dispatch_due_deliveries.enqueue()
+    _worker()
     assert len(mail.outbox) == 9
-    assert Delivery.objects.get(pk=killed.pk).status == "sending"
+    assert Delivery.objects.get(pk=killed[0]).status == "sending"
 
     # The repair sweep after the claim's lease ran out sends the last one.
-    Delivery.objects.filter(pk=killed.pk).update(
+    Delivery.objects.filter(pk=killed[0]).update(
         locked_until=timezone.now() - datetime.timedelta(seconds=1)
     )
     result = services.deliveries_sweep()
     assert result["released"] == 1
     _worker()
-    _worker()
-    assert sorted(m.to[0] for m in mail.outbox) == sorted(f"c{n}@example.org" for n in range(10))
+    assert len(mail.outbox) == 10
     assert set(Delivery.objects.values_list("status", flat=True)) == {"sent"}
+    ids = [m.extra_headers["Message-ID"] for m in mail.outbox]
+    assert len(set(ids)) == 10

@@ -190,11 +190,11 @@ class Command(BaseCommand):
                     ended_on=today - datetime.timedelta(days=ended),
                 )
             demo.trajectories[key] = trajectory
-        # Noor also works with the neighbourhood team: Pieter reviews the strategies.
+        # Sanne (in both teams, so she can open Noor's trajectory) reviews the strategies.
         services.involvement_set(
             trajectory=demo.trajectories["noor"],
             author=u["fatima"],
-            professional=u["pieter"],
+            professional=u["sanne"],
             role=R.NEIGHBOURHOOD_WORKER,
             responsible_for_reviews=True,
         )

@@ -36,6 +36,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0001_initial")]
+    dependencies = [("cases", "0002_idempotency_key")]
 
     operations = [migrations.RunPython(forwards, backwards)]
