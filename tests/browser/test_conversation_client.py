@@ -30,6 +30,7 @@ FAKE_DUTCH_VOICE = """
     cancel() {}, addEventListener() {}, onvoiceschanged: null,
   };
   Object.defineProperty(window, "speechSynthesis", { value: synth, configurable: true });
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
 })();
 """
 

@@ -105,7 +105,7 @@
       const next = (i) => {
         if (!reading || i >= queue.length) return stop();
         const utterance = new SpeechSynthesisUtterance(queue[i].text);
-        utterance.voice = voice;
+        try { utterance.voice = voice; } catch (e) { /* a voice from another engine */ }
         utterance.lang = voice.lang || lang;
         utterance.rate = 0.9;
         utterance.onstart = () => mark(queue[i]);
