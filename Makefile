@@ -58,6 +58,7 @@ test-only:
 lint: venv
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 	DJANGO_SETTINGS_MODULE=doenvermogen.settings.test $(PY) manage.py makemigrations --check --dry-run -v0
 
 format: venv

@@ -1,4 +1,6 @@
-"""Organisations, teams, people who sign in, their memberships and roles, and client sign-in links.
+"""Organisations, teams, people who sign in, their memberships and roles.
+
+Clients' personal sign-in links live in ``doenvermogen.clientaccess`` (above cases).
 
 Authorization rules live in the selectors of each app, not here.
 """
@@ -10,8 +12,6 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-
-from doenvermogen.core.idempotency import IdempotentModel
 
 
 class Organisation(models.Model):
@@ -129,30 +129,3 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} – {self.get_role_display()} – {self.team or self.organisation}"
-
-
-class ClientAccessLink(IdempotentModel):
-    """A personal sign-in link for a client. Only a hash of the token is stored."""
-
-    client = models.ForeignKey(
-        "cases.Client", on_delete=models.CASCADE, related_name="access_links"
-    )
-    token_hash = models.CharField(max_length=64, unique=True)
-    created_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    created_at = models.DateTimeField(default=timezone.now)
-    expires_at = models.DateTimeField()
-    revoked_at = models.DateTimeField(null=True, blank=True)
-    last_used_at = models.DateTimeField(null=True, blank=True)
-    sent_to = models.EmailField(blank=True)
-
-    class Meta:
-        ordering = ["-created_at"]
-        verbose_name = _("sign-in link")
-        verbose_name_plural = _("sign-in links")
-
-    def __str__(self) -> str:
-        return f"link for client {self.client_id} ({self.created_at:%Y-%m-%d})"
-
-    def is_usable(self, now=None) -> bool:
-        now = now or timezone.now()
-        return self.revoked_at is None and self.expires_at > now

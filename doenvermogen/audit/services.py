@@ -26,6 +26,7 @@ def _actor(actor) -> tuple[object | None, str, str]:
         roles = sorted(getattr(actor, "_dv_roles", None) or [])
         if not roles:
             roles = sorted(set(actor.memberships.values_list("role", flat=True)))
+            actor._dv_roles = set(roles)  # once per request, as accounts.selectors.user_roles
         role = ",".join(roles)[:30]
     return actor, label, role
 

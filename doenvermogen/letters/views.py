@@ -7,6 +7,7 @@ import json
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
+from django.middleware.csrf import CsrfViewMiddleware
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -69,23 +70,29 @@ def check(request):
 
 
 def _api_authorized(request) -> bool:
-    if request.user.is_authenticated and not request.user.is_client:
-        return True
+    """A bearer token (then the session cookie is not used at all), or a signed-in staff member's
+    session with a valid CSRF token (so another site cannot make a signed-in browser call it)."""
     header = request.headers.get("Authorization", "")
-    token = header.removeprefix("Bearer ").strip()
-    return bool(token) and token in settings.LETTERS_API_TOKENS
+    if header.startswith("Bearer "):
+        token = header.removeprefix("Bearer ").strip()
+        return bool(token) and token in settings.LETTERS_API_TOKENS
+    if not (request.user.is_authenticated and not request.user.is_client):
+        return False
+    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is None
 
 
 def _error(status: int, code: str, message: str) -> JsonResponse:
     return JsonResponse({"error": {"code": code, "message": message}}, status=status)
 
 
-@csrf_exempt
+@csrf_exempt  # checked in _api_authorized: CSRF for sessions, none for bearer tokens
 @require_POST
 def api_check(request):
     """POST JSON {"text": "..."} or multipart with a file "upload": the report as JSON."""
     if not _api_authorized(request):
-        return _error(401, "unauthorized", "Log in, of stuur een geldige API-sleutel mee.")
+        return _error(
+            401, "unauthorized", "Log in (met CSRF-token), of stuur een geldige API-sleutel mee."
+        )
     try:
         if request.content_type == "application/json":
             try:

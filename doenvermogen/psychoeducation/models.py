@@ -312,7 +312,10 @@ class ClientStrategy(IdempotentModel):
 
     @property
     def reminder_list(self):
-        """Active reminders the reminders app keeps for this strategy."""
+        """Active reminders the reminders app keeps for this strategy (loaded for a whole list
+        at once by ``selectors.attach_reminders``)."""
+        if hasattr(self, "_reminders"):
+            return self._reminders
         return Reminder.objects.filter(
             subject=Reminder.Subject.STRATEGY, strategy_ref=str(self.pk), cancelled_at__isnull=True
         )

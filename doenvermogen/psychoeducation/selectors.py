@@ -31,6 +31,7 @@ from doenvermogen.psychoeducation.models import (
     Strategy,
     StressEffect,
 )
+from doenvermogen.reminders.models import Reminder
 
 
 def effect_catalogue(organisation: Organisation | None) -> QuerySet[StressEffect]:
@@ -52,8 +53,10 @@ def strategy_catalogue(organisation: Organisation | None) -> dict[str, list[Stra
 
 
 def _session_queryset() -> QuerySet[Session]:
-    current = ClientStrategy.objects.filter(superseded_at__isnull=True).prefetch_related(
-        Prefetch("steps", queryset=PlanStep.objects.order_by("order", "id"))
+    current = (
+        ClientStrategy.objects.filter(superseded_at__isnull=True)
+        .select_related("recognised_effect__effect", "catalogue_strategy")
+        .prefetch_related(Prefetch("steps", queryset=PlanStep.objects.order_by("order", "id")))
     )
     return Session.objects.select_related(
         "trajectory__client", "trajectory__team", "professional", "gate"
@@ -98,8 +101,11 @@ def chosen_effects_with_strategies(session: Session) -> list[EffectWithStrategie
     current = getattr(session, "current_strategies", None)
     if current is None:
         current = list(
-            session.strategies.filter(superseded_at__isnull=True).prefetch_related("steps")
+            session.strategies.filter(superseded_at__isnull=True)
+            .select_related("recognised_effect__effect", "catalogue_strategy")
+            .prefetch_related("steps")
         )
+    attach_reminders(current)
     chosen = sorted(
         (e for e in session.effects.all() if e.chosen_rank is not None),
         key=lambda e: e.chosen_rank,
@@ -108,6 +114,39 @@ def chosen_effects_with_strategies(session: Session) -> list[EffectWithStrategie
         EffectWithStrategies(e, [s for s in current if s.recognised_effect_id == e.pk])
         for e in chosen
     ]
+
+
+def attach_reminders(strategies: list[ClientStrategy]) -> None:
+    """The active reminders of these strategies in one query (``strategy.reminder_list``)."""
+    pending = [s for s in strategies if not hasattr(s, "_reminders")]
+    if not pending:
+        return
+    found: dict[str, list[Reminder]] = {str(s.pk): [] for s in pending}
+    for reminder in Reminder.objects.filter(
+        subject=Reminder.Subject.STRATEGY, strategy_ref__in=list(found), cancelled_at__isnull=True
+    ):
+        found[reminder.strategy_ref].append(reminder)
+    for strategy in pending:
+        strategy._reminders = found[str(strategy.pk)]
+
+
+def strategy_histories(session: Session, strategies: list[ClientStrategy]) -> dict[int, list]:
+    """All versions of each given strategy, oldest first, from one query over the session."""
+    every = {s.pk: s for s in session.strategies.order_by("created_at", "id")}
+    successor = {s.replaces_id: s for s in every.values() if s.replaces_id}
+    histories = {}
+    for strategy in strategies:
+        versions = [strategy]
+        node = strategy
+        while node.replaces_id and node.replaces_id in every:
+            node = every[node.replaces_id]
+            versions.insert(0, node)
+        node = strategy
+        while node.pk in successor:
+            node = successor[node.pk]
+            versions.append(node)
+        histories[strategy.pk] = versions
+    return histories
 
 
 def strategy_history(strategy: ClientStrategy) -> list[ClientStrategy]:
@@ -212,7 +251,10 @@ def timeline(ctx: Authorized) -> list[TimelineEvent]:
             )
         )
     sessions = trajectory.psychoeducation_sessions.prefetch_related(
-        "effects__effect", "reviews__items__strategy", "reviews__author"
+        "effects__effect",
+        "reviews__items__strategy",
+        "reviews__author",
+        Prefetch("strategies", queryset=ClientStrategy.objects.select_related("replaces")),
     )
     for session in sessions:
         if session.recognised_at:
@@ -225,7 +267,7 @@ def timeline(ctx: Authorized) -> list[TimelineEvent]:
                     % {"list": "; ".join(labels) or _("nothing yet")},
                 )
             )
-        for strategy in session.strategies.select_related("replaces"):
+        for strategy in session.strategies.all():
             if strategy.replaces_id:
                 events.append(
                     TimelineEvent(

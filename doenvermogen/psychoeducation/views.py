@@ -480,7 +480,7 @@ def review(request, session_id: int):
         else:
             messages.success(request, _("The review has been saved."))
             return redirect("cases:trajectory_detail", trajectory_id=session.trajectory_id)
-    history = {s.pk: selectors.strategy_history(s) for s in current}
+    history = selectors.strategy_histories(session, current)
     overview = selectors.overview_for_trajectory(ctx)
     ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(

@@ -82,7 +82,7 @@ class Reminder(IdempotentModel):
     appointment = models.ForeignKey(
         Appointment, on_delete=models.CASCADE, null=True, blank=True, related_name="reminders"
     )
-    strategy_ref = models.CharField(max_length=60, blank=True)
+    strategy_ref = models.CharField(max_length=60, blank=True, db_index=True)
     title = models.CharField(_("reminder text"), max_length=200)
     starts_at = models.DateTimeField(_("first time"))
     repeat = models.CharField(_("repeat"), max_length=10, choices=Repeat.choices, default="once")

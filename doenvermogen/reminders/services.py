@@ -29,13 +29,13 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-from doenvermogen.accounts.email_links import client_email_link_url
 from doenvermogen.accounts.models import User
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Client, Consent, Trajectory
+from doenvermogen.clientaccess.email_links import client_email_link_url
 from doenvermogen.core.idempotency import create_once
 from doenvermogen.reminders.models import (
     LOCAL_TZ,

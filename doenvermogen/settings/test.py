@@ -20,3 +20,6 @@ STORAGES = {
 }
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 ALLOWED_HOSTS = ["*"]
+# Tests sign clients in with force_login (no personal link in the session); the rule that a client
+# session needs a working link is tested with True (tests/clientaccess/test_link_sessions.py).
+CLIENT_SESSIONS_REQUIRE_LINK = False

@@ -10,9 +10,10 @@ from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
 
-from doenvermogen.accounts import services
-from doenvermogen.accounts.models import ClientAccessLink, User
+from doenvermogen.accounts.models import User
 from doenvermogen.audit.models import AccessLogEntry
+from doenvermogen.clientaccess import services
+from doenvermogen.clientaccess.models import ClientAccessLink
 
 pytestmark = pytest.mark.django_db
 

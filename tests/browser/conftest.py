@@ -182,8 +182,8 @@ def client_page(_dv_new_page, live_url) -> Callable:
     ``author`` (the professional who makes the link) defaults to someone involved in one of the
     client's trajectories.
     """
-    from doenvermogen.accounts.services import client_link_create
     from doenvermogen.cases.models import Involvement
+    from doenvermogen.clientaccess.services import client_link_create
 
     def _client_page(client_obj, author=None, **context_args):
         if author is None:

@@ -26,9 +26,9 @@ from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from doenvermogen.accounts import services as account_services
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases import services as case_services
+from doenvermogen.clientaccess import services as account_services
 from doenvermogen.goals import services as goal_services
 from doenvermogen.psychoeducation import services as pe_services
 from doenvermogen.psychoeducation.models import StressEffect

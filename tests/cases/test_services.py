@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.urls import reverse
 
@@ -109,3 +110,24 @@ def test_demo_data_command_is_idempotent(db):
     assert ended >= 1
     call_command("load_demo_data", "--reset")
     assert Client.objects.filter(organisation__name__contains="demo").count() == 5
+
+
+def test_demo_involvements_can_open_their_trajectories(db, client):
+    """Everyone the demo makes involved (e.g. who reviews Noor's strategies) can open the page."""
+
+    call_command("load_demo_data")
+    involvements = Involvement.objects.select_related("trajectory", "professional")
+    assert involvements.filter(responsible_for_reviews=True).exists()
+    for involvement in involvements:
+        client.force_login(involvement.professional)
+        url = reverse("cases:trajectory_detail", args=[involvement.trajectory_id])
+        assert client.get(url).status_code == 200, involvement
+
+
+def test_only_team_members_can_be_involved(world):
+
+    with pytest.raises(ValidationError):
+        services.involvement_set(
+            trajectory=world.traj_a, author=world.pro_a, professional=world.pro_b, role="other"
+        )
+    assert not world.traj_a.involvements.filter(professional=world.pro_b).exists()

@@ -91,11 +91,11 @@ def _client_pages(client, noor) -> dict[str, str]:
 
 def _user_for(noor):
     from doenvermogen.accounts.models import User
-    from doenvermogen.accounts.services import client_link_create, client_link_redeem
+    from doenvermogen.clientaccess.services import client_link_create, client_link_redeem
 
     author = User.objects.get(email="fatima@demo.doenvermogen.nl")
     _, token = client_link_create(client=noor, author=author)
-    return client_link_redeem(token=token)
+    return client_link_redeem(token=token).client.user
 
 
 def test_client_pages_are_plain_language(client, demo, frog):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from doenvermogen.accounts import services
+from doenvermogen.clientaccess import services
 
 ROOT = Path(__file__).resolve().parents[2]
 FOUNDATION_APPS = ["accounts", "cases", "audit", "ui"]

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from doenvermogen.accounts.models import Membership, Organisation, Team, User
-from doenvermogen.accounts.services import client_link_create, client_link_url, membership_create
+from doenvermogen.accounts.services import membership_create
 from doenvermogen.cases import services
 from doenvermogen.cases.models import Consent, Involvement, Trajectory
 
@@ -33,6 +33,8 @@ class Demo:
     teams: dict[str, Team] = field(default_factory=dict)
     users: dict[str, User] = field(default_factory=dict)
     trajectories: dict[str, Trajectory] = field(default_factory=dict)
+    # Lines an app's demo hook adds to the printed logins (e.g. Noor's personal link).
+    logins: list[str] = field(default_factory=list)
 
 
 def _staff(email: str, name: str) -> User:
@@ -50,12 +52,12 @@ class Command(BaseCommand):
         existing = Organisation.objects.filter(name=ORGANISATION).first()
         if existing and not reset:
             self.stdout.write("Demo data already loaded.")
-            self._print_logins(token=None)
+            self._print_logins(extra=[])
             return
         if existing:
             self._delete(existing)
         with transaction.atomic():
-            demo, token = self._load()
+            demo = self._load()
             for config in apps.get_app_configs():
                 if not config.name.startswith("doenvermogen."):
                     continue
@@ -66,7 +68,7 @@ class Command(BaseCommand):
                         raise
                     continue
                 module.load(demo)
-        self._print_logins(token=token)
+        self._print_logins(extra=demo.logins)
 
     def _delete(self, organisation: Organisation) -> None:
         emails = [e for e, _ in self.STAFF]
@@ -90,7 +92,7 @@ class Command(BaseCommand):
         ("beheer@demo.doenvermogen.nl", "Bas Beheer"),
     ]
 
-    def _load(self) -> tuple[Demo, str]:
+    def _load(self) -> Demo:
         org = Organisation.objects.create(name=ORGANISATION)
         demo = Demo(organisation=org)
         demo.teams["debt"] = Team.objects.create(organisation=org, name="Schuldhulpverlening")
@@ -212,12 +214,9 @@ class Command(BaseCommand):
                 author=u["fatima"],
                 purpose=purpose,
             )
-        _, token = client_link_create(
-            client=demo.trajectories["noor"].client, author=u["fatima"], days=365
-        )
-        return demo, token
+        return demo
 
-    def _print_logins(self, token: str | None) -> None:
+    def _print_logins(self, extra: list[str]) -> None:
         lines = [
             "",
             f"Demo logins (password for all: {PASSWORD}):",
@@ -228,8 +227,8 @@ class Command(BaseCommand):
             "  researcher:                      ravi@demo.doenvermogen.nl",
             "  administrator:                   beheer@demo.doenvermogen.nl",
         ]
-        if token:
-            lines.append(f"  client Noor, personal link:       {client_link_url(token)}")
+        if extra:
+            lines += extra
         else:
             lines.append(
                 "  client: sign in as Fatima, open Noor and choose 'Show link and QR code'."

@@ -13,10 +13,10 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from doenvermogen.accounts import email_links, services
-from doenvermogen.accounts.email_links import SESSION_REFRESHED_KEY
 from doenvermogen.cases.models import Consent
 from doenvermogen.cases.services import consent_record
+from doenvermogen.clientaccess import email_links, services
+from doenvermogen.clientaccess.email_links import SESSION_REFRESHED_KEY
 from doenvermogen.reminders import services as reminder_services
 
 pytestmark = pytest.mark.django_db

@@ -36,6 +36,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("cases", "0002_idempotency_key")]
+    dependencies = [("cases", "0001_initial")]
 
     operations = [migrations.RunPython(forwards, backwards)]

@@ -5,7 +5,7 @@ salt), short-lived (``CLIENT_EMAIL_LINK_MAX_AGE``), made for one e-mail (``ref``
 client and to their personal link. The token is only a pointer: at every use the personal link is
 looked up again, so revoking or expiring that link (or deactivating the client) kills every e-mail
 token made from it. A client's session lasts ``CLIENT_SESSION_DAYS`` (sliding; see
-``accounts.session_length``); staff sessions stay short (``SESSION_COOKIE_AGE``).
+``clientaccess.session_length``); staff sessions stay short (``SESSION_COOKIE_AGE``).
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from doenvermogen.accounts.models import ClientAccessLink, User
+from doenvermogen.accounts.models import User
 from doenvermogen.audit import events
 from doenvermogen.audit.services import log_event
+from doenvermogen.clientaccess.middleware import CLIENT_LINK_SESSION_KEY
+from doenvermogen.clientaccess.models import ClientAccessLink
 
 SALT = "doenvermogen.accounts.email-link.v1"
 PURPOSE = "own-page"
-SESSION_LINK_KEY = "dv_client_link_id"
+SESSION_LINK_KEY = CLIENT_LINK_SESSION_KEY  # the session lives by this link
 SESSION_REFRESHED_KEY = "dv_client_session_refreshed"
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone
 
-from doenvermogen.accounts.email_links import SESSION_REFRESHED_KEY
+from doenvermogen.clientaccess.email_links import SESSION_REFRESHED_KEY
 
 REFRESH_EVERY_SECONDS = 60 * 60  # at most one session write an hour per client
 
