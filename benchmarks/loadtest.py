@@ -53,7 +53,7 @@ def _links(env: dict[str, str], count: int, path: Path) -> None:
 import django; django.setup()
 from doenvermogen.cases.models import Client
 from doenvermogen.accounts.models import User
-from doenvermogen.accounts import services
+from doenvermogen.clientaccess import services
 author = User.objects.filter(email__endswith='@bench.invalid').first()
 lines = []
 for client in Client.objects.filter(organisation__name='Benchmark (synthetisch)')[:{count}]:

@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("doenvermogen.reminders.urls")),
     path("letters/", include("doenvermogen.letters.urls")),
     path("", include("doenvermogen.knowledge.urls")),
+    path("rooms/", include("doenvermogen.rooms.urls")),
     path("admin-tools/", include("doenvermogen.cases.access_log_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("django-admin/", admin.site.urls),

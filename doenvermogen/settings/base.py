@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "doenvermogen.reminders",
     "doenvermogen.letters",
     "doenvermogen.knowledge",
+    "doenvermogen.rooms",
 ]
 
 MIDDLEWARE = [

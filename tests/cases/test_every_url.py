@@ -111,6 +111,7 @@ EXEMPT = {
 }
 EXEMPT_NAMESPACES = {
     "admin": "Django's admin: superusers only; no client records are registered there",
+    "rooms": "consultation rooms: no client data; organisation and team scope in tests/rooms",
 }
 
 ROLES = ["anonymous", "client_a", "pro_a", "pro_b", "lead_a", "researcher", "admin"]
