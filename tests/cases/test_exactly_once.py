@@ -19,8 +19,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from doenvermogen.clientaccess.models import ClientAccessLink
 from doenvermogen.cases.models import Consent, Trajectory
+from doenvermogen.clientaccess.models import ClientAccessLink
 from doenvermogen.goals.models import ExecutiveSkillCheck, GoalPlan, Reward, Step
 from doenvermogen.goals.models import Review as GoalReview
 from doenvermogen.psychoeducation.models import ClientStrategy, GateConversation, StressEffect
