@@ -6,8 +6,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= doenvermogen.settings.dev
 export SITE_URL ?= http://$(HOST):$(PORT)
+IDP_PORT ?= 9100
+export DEMO_IDP_ISSUER ?= http://$(HOST):$(IDP_PORT)/o
 
-.PHONY: run test test-only venv system-deps system-deps-test messages css lint format bench bench-data loadtest clean doctor
+.PHONY: run idp test test-only venv system-deps system-deps-test messages css lint format bench bench-data loadtest clean doctor
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -42,10 +44,13 @@ run: venv system-deps messages
 	@echo ""
 	@echo "doenvermogen runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@echo "E-mails are written to var/mail/."
+	@echo "Single sign-on and DigiD demo: 'make idp' in a second terminal (docs/admin.md, section 4)."
 	@$(PY) manage.py db_worker --no-startup-delay & \
 	  worker=$$!; \
 	  $(PY) manage.py reminders_dispatch --loop 300 > var/reminders_dispatch.log 2>&1 & \
-	  repair=$$!; trap "kill $$worker $$repair 2>/dev/null" EXIT INT TERM; \
+	  repair=$$!; \
+	  $(PY) manage.py privacy_retention --loop 3600 > var/privacy_retention.log 2>&1 & \
+	  retention=$$!; trap "kill $$worker $$repair $$retention 2>/dev/null" EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 # Installs everything (Chromium and Frog from Debian when missing) and runs the whole suite.
@@ -89,3 +94,12 @@ loadtest: venv
 
 clean:
 	rm -rf $(VENV) var node_modules
+
+# The demo's local test identity provider (single sign-on for Fatima, DigiD for Noor): a
+# django-oauth-toolkit OpenID Connect provider on IDP_PORT. Switch it on in the app as the
+# administrator (Sign-in). Not for production. See docs/admin.md.
+idp: venv
+	mkdir -p var
+	DV_IDP_REDIRECT_URIS=http://$(HOST):$(PORT)/sso/callback/ \
+	DV_IDP_LOGOUT_URIS=http://$(HOST):$(PORT)/accounts/login/ \
+	  $(PY) -m tests.sso.idp.run $(IDP_PORT) tests/sso/idp/demo_users.json var/idp.sqlite3

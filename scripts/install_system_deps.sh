@@ -38,13 +38,24 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y -q --no-install-recommends "${need[@]}" >/dev/null
 fi
 
-# Prove that each tool works (with the project's Python when `make venv` made one).
+# Prove that each tool works (with the project's Python when `make venv` made one). A proof holds
+# as long as the same package versions are installed: var/.system-deps-proven remembers them, so
+# the next `make test` or `make run` does not start Frog and Chromium again (`make doctor` does).
 python=".venv/bin/python"
 [ -x "$python" ] || python="python3"
 args=()
 [ "$mode" = "test" ] && args+=(--browser)
+stamp="var/.system-deps-proven"
+versions="$mode $(dpkg-query -W "${packages[@]}" 2>/dev/null | tr '\n' ' ') $("$python" -c 'import weasyprint; print(weasyprint.__version__)' 2>/dev/null || true)"
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$versions" ]; then
+  echo "The tools were proven to work with these package versions ($stamp); make doctor checks again."
+  exit 0
+fi
 echo "Checking the tools:"
 if ! "$python" -m doenvermogen.core.doctor "${args[@]}"; then
+  rm -f "$stamp"
   echo "A tool does not work (see above). Fix it and run this script again." >&2
   exit 1
 fi
+mkdir -p var
+printf '%s' "$versions" > "$stamp"

@@ -35,6 +35,11 @@ def main() -> int:
     browser = Client(HTTP_ACCEPT_LANGUAGE="nl", HTTP_HOST="localhost")
     browser.force_login(noor.user)
     html = browser.get("/me/").content
+    served = browser.get("/me/", HTTP_ACCEPT_ENCODING="gzip")
+    print(
+        f"/me/ as served to a phone: {len(served.content) / 1024:.1f} KB "
+        f"(Content-Encoding: {served.get('Content-Encoding', 'none')})"
+    )
     rows = [("/me/ (HTML)", html)]
     for url in re.findall(rb'(?:href|src)="(/static/[^"]+\.(?:css|js))"', html):
         path = finders.find(url.decode().removeprefix("/static/"))

@@ -221,4 +221,29 @@ ACCESS_LOG_EXPORT = _event(
     "access_log.export", K.ACCESS_LOG, A.EXPORT, _("exported the access log")
 )
 
+# Research (the research app): enrolment and opening the post-measurement
+RESEARCH_ENROL = _event(
+    "research.enrol", K.MEASUREMENT, A.CREATE, _("enrolled the client in a study")
+)
+RESEARCH_POST_OPEN = _event(
+    "research.post_open", K.MEASUREMENT, A.UPDATE, _("opened the post-measurement")
+)
+# Single sign-on and DigiD (doenvermogen.sso)
+CLIENT_DIGID_SIGN_IN = _event(
+    "client.digid_sign_in", K.CLIENT_LINK, A.VIEW, _("signed in with DigiD")
+)
+CLIENT_DIGID_LINK = _event(
+    "client.digid_link", K.CLIENT_LINK, A.CREATE, _("linked DigiD to the client record")
+)
+CLIENT_DIGID_UNLINK = _event(
+    "client.digid_unlink", K.CLIENT_LINK, A.DELETE, _("removed the DigiD link")
+)
+# The client's rights (doenvermogen.privacy)
+PERSONAL_DATA_EXPORT_REQUEST = _event(
+    "personal_data.export_request",
+    K.PERSONAL_DATA,
+    A.EXPORT,
+    _("made a download of all data kept, on request"),
+)
+
 del A, K

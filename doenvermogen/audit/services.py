@@ -7,12 +7,25 @@ functions authorize and write the one row a request needs, and hand on an author
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from doenvermogen.audit.events import Event, Kind, Purpose
 from doenvermogen.audit.models import AccessLogEntry
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_ORIGIN: ContextVar[str] = ContextVar("dv_access_log_origin", default=AccessLogEntry.Origin.WEB)
+
+
+@contextmanager
+def access_log_origin(origin: str) -> Iterator[None]:
+    """Rows written inside get this origin unless a call names one (the API: ``api``)."""
+    token = _ORIGIN.set(origin)
+    try:
+        yield
+    finally:
+        _ORIGIN.reset(token)
 
 
 def _actor(actor) -> tuple[object | None, str, str]:
@@ -51,10 +64,11 @@ def log_event(
     client_id: int | None,
     object_id: object = "",
     purpose: str = "",
-    origin: str = AccessLogEntry.Origin.WEB,
+    origin: str | None = None,
 ) -> AccessLogEntry:
     """Append one entry: ``actor`` caused ``event`` on a client's data."""
     user, label, role = _actor(actor)
+    origin = origin or _ORIGIN.get()
     return AccessLogEntry.objects.create(
         actor=user,
         actor_label=label,
@@ -75,10 +89,11 @@ def log_denied(
     actor,
     client_id: int | None,
     object_id: object = "",
-    origin: str = AccessLogEntry.Origin.WEB,
+    origin: str | None = None,
 ) -> AccessLogEntry:
     """Append one ``denied`` entry for an attempt at ``event`` (with the client id when known)."""
     user, label, role = _actor(actor)
+    origin = origin or _ORIGIN.get()
     return AccessLogEntry.objects.create(
         actor=user,
         actor_label=label,
@@ -99,10 +114,11 @@ def log_event_many(
     actor,
     client_ids: Iterable[int],
     purpose: str = "",
-    origin: str = AccessLogEntry.Origin.WEB,
+    origin: str | None = None,
 ) -> None:
     """One entry per client in one query (a list shows several clients at once)."""
     user, label, role = _actor(actor)
+    origin = origin or _ORIGIN.get()
     AccessLogEntry.objects.bulk_create(
         [
             AccessLogEntry(

@@ -40,6 +40,8 @@ class Client(models.Model):
         related_name="client_profile",
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["display_name"]
@@ -65,6 +67,8 @@ class Trajectory(IdempotentModel):
     started_on = models.DateField(_("start"), default=timezone.localdate)
     ended_on = models.DateField(_("end"), null=True, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["-started_on", "-id"]

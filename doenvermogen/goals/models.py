@@ -107,6 +107,8 @@ class GoalPlan(IdempotentModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["-created_at", "-id"]
@@ -136,6 +138,8 @@ class Step(IdempotentModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["order", "id"]

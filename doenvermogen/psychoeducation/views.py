@@ -614,23 +614,9 @@ def team_meeting(request):
     """Figures for the team meeting (team leads): how it is used and what helps. Counts only."""
     if not user_has_role(request.user, Membership.Role.TEAM_LEAD):
         raise Http404
-    periods = {"3": 91, "12": 365, "all": None}
-    period = request.GET.get("period", "12")
-    days = periods.get(period, 365)
-    since = timezone.localdate() - datetime.timedelta(days=days) if days else None
-    overview = selectors.team_overview(user=request.user, since=since)
-    outcomes = [
-        (value, label, overview.gates[value]) for value, label in GateConversation.Outcome.choices
-    ]
-    return render(
-        request,
-        "psychoeducation/team_meeting.html",
-        {
-            "overview": overview,
-            "period": period if period in periods else "12",
-            "outcomes": outcomes,
-        },
-    )
+    from doenvermogen.psychoeducation import team_meeting as figures
+
+    return figures.page(request)
 
 
 # --- The client's own page ---------------------------------------------------------------------

@@ -41,6 +41,8 @@ class Appointment(IdempotentModel):
     move_requested_at = models.DateTimeField(null=True, blank=True)
     move_request = models.CharField(_("request to move"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -93,6 +95,8 @@ class Reminder(IdempotentModel):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    # Change date for case systems that synchronise through the API (?updated_since=).
+    updated_at = models.DateTimeField(_("changed"), auto_now=True, db_index=True)
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -194,7 +194,16 @@ def appointment_cancel(*, appointment: Appointment, author: User) -> Appointment
 def appointment_request_move(
     *, appointment: Appointment, author: User, message: str
 ) -> Appointment:
-    """The client asks to move the appointment; the professional sees the request."""
+    """The client asks to move the appointment; the professional sees the request.
+
+    The same request again (a double submit, also two at the same moment: the row is locked)
+    changes nothing and is recorded once.
+    """
+    appointment = (
+        Appointment.objects.select_for_update().select_related("trajectory").get(pk=appointment.pk)
+    )
+    if appointment.move_requested_at is not None and appointment.move_request == message.strip():
+        return appointment
     appointment.move_requested_at = timezone.now()
     appointment.move_request = message.strip()
     appointment.save(update_fields=["move_requested_at", "move_request"])

@@ -60,6 +60,14 @@ INSTALLED_APPS = [
     "doenvermogen.letters",
     "doenvermogen.knowledge",
     "doenvermogen.rooms",
+    "doenvermogen.selfscan",
+    "doenvermogen.research",
+    "rest_framework",
+    "drf_spectacular",
+    "doenvermogen.sso",
+    "doenvermogen.privacy",
+    "doenvermogen.api",
+    "doenvermogen.geldrust",
 ]
 
 MIDDLEWARE = [
@@ -126,7 +134,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    # Refuses a password for roles that must sign in through the organisation's identity provider.
+    "doenvermogen.sso.backends.PasswordPolicyBackend",
     "django.contrib.auth.backends.ModelBackend",
+    # Single sign-on over OpenID Connect (providers configured in the admin).
+    "doenvermogen.sso.backends.ProviderBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -272,3 +284,37 @@ LETTERS_ANALYZER = os.environ.get("LETTERS_ANALYZER", "frog")
 LETTERS_API_TOKENS = env_list("LETTERS_API_TOKENS")
 # Largest upload the letter checker accepts.
 LETTERS_MAX_UPLOAD_BYTES = int(os.environ.get("LETTERS_MAX_UPLOAD_BYTES", str(5 * 1024 * 1024)))
+
+# Single sign-on (doenvermogen.sso): identity providers are configured in the admin. The BSN from a
+# DigiD broker is never stored: only an HMAC-SHA256 with this key (set it apart from SECRET_KEY so a
+# rotated SECRET_KEY does not break matching; changing this key unlinks every client's DigiD).
+BSN_HASH_KEY = os.environ.get("BSN_HASH_KEY", SECRET_KEY)
+OIDC_TIMEOUT = int(os.environ.get("OIDC_TIMEOUT", "10"))
+
+# Privacy (doenvermogen.privacy): retention defaults in days per kind of data; an organisation
+# overrides them in the admin. docs/admin.md argues each default.
+PRIVACY_RETENTION_DAYS = {
+    "case_work": int(os.environ.get("RETENTION_CASE_WORK_DAYS", str(2 * 365))),
+    "planning": int(os.environ.get("RETENTION_PLANNING_DAYS", "90")),
+    "contact": int(os.environ.get("RETENTION_CONTACT_DAYS", str(2 * 365))),
+    "sign_in": int(os.environ.get("RETENTION_SIGN_IN_DAYS", "0")),
+}
+
+# REST API for case systems (doenvermogen.api).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["doenvermogen.api.authentication.TokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["doenvermogen.api.permissions.HasScope"],
+    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "PAGE_SIZE": 50,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_VERSIONING_CLASS": "rest_framework.versioning.URLPathVersioning",
+    "ALLOWED_VERSIONS": ["v1"],
+    "DEFAULT_VERSION": "v1",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "doenvermogen API",
+    "DESCRIPTION": "For case systems: clients, trajectories, goal plans, reminders and more.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+}

@@ -27,6 +27,7 @@ class Section:
 
 _trajectory_sections: list[Section] = []
 _client_page_sections: list[Section] = []
+_team_meeting_sections: list[Section] = []
 
 
 def register_trajectory_section(*, order: int, template: str, context: Callable) -> None:
@@ -37,6 +38,12 @@ def register_trajectory_section(*, order: int, template: str, context: Callable)
 def register_client_page_section(*, order: int, template: str, context: Callable) -> None:
     _client_page_sections.append(Section(order, template, context))
     _client_page_sections.sort(key=lambda s: s.order)
+
+
+def register_team_meeting_section(*, order: int, template: str, context: Callable) -> None:
+    """A block of team-level counts (no client data) on the team-meeting page."""
+    _team_meeting_sections.append(Section(order, template, context))
+    _team_meeting_sections.sort(key=lambda s: s.order)
 
 
 def _render_list(sections: list[Section], request, ctx) -> list[dict[str, Any]]:
@@ -56,3 +63,8 @@ def trajectory_sections(request, ctx) -> list[dict[str, Any]]:
 def client_page_sections(request, ctx) -> list[dict[str, Any]]:
     """The sections of the client's own page for the authorized client (``ctx``)."""
     return _render_list(_client_page_sections, request, ctx)
+
+
+def team_meeting_sections(request, since) -> list[dict[str, Any]]:
+    """Team-level counts (no client data) for the team-meeting page, since a date or ever."""
+    return _render_list(_team_meeting_sections, request, since)

@@ -29,11 +29,14 @@ from django.utils import timezone
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases import services as case_services
 from doenvermogen.clientaccess import services as account_services
+from doenvermogen.geldrust import services as money_services
 from doenvermogen.goals import services as goal_services
 from doenvermogen.psychoeducation import services as pe_services
 from doenvermogen.psychoeducation.models import StressEffect
 from doenvermogen.reminders import services as reminder_services
 from doenvermogen.reminders.models import Delivery
+from doenvermogen.research import services as research_services
+from doenvermogen.research.models import Instrument
 
 pytestmark = pytest.mark.django_db
 
@@ -85,6 +88,26 @@ AUDIENCE = {
     "reminders:my_feed_revoke": CLIENT,
     "reminders:appointment_move_request": CLIENT,
     "audit:export": ADMIN,
+    "research:enrol": STAFF,
+    "research:open_post": STAFF,
+    "research:measurement_professional": STAFF,
+    "research:measurement_client": CLIENT,
+    "sso:digid_link": STAFF,
+    "privacy:trajectory_end": STAFF,
+    "privacy:client_data_json": STAFF,
+    "privacy:client_data_pdf": STAFF,
+    "privacy:my_data_json": CLIENT,
+    "privacy:my_data_pdf": CLIENT,
+    "privacy:administrator_client_data_json": ADMIN,
+    "privacy:administrator_client_data_pdf": ADMIN,
+    "geldrust:check_trajectory": STAFF,
+    "geldrust:check_detail": STAFF,
+    "geldrust:check_print": STAFF,
+    "geldrust:outcome_step": STAFF,
+    "geldrust:outcome_record": BOTH,
+    "geldrust:check_own": CLIENT,
+    "geldrust:my_check": CLIENT,
+    "geldrust:my_check_print": CLIENT,
 }
 
 EXEMPT = {
@@ -108,10 +131,27 @@ EXEMPT = {
     "knowledge:index": "knowledge pages for professionals, no client data (tests/knowledge)",
     "knowledge:page": "knowledge pages for professionals, no client data (tests/knowledge)",
     "accounts:client_email_link": "a signed token instead of a user: test_client_email_links",
+    "research:home": "researchers: studies and instruments, no client (tests/research)",
+    "research:study": "researchers: paired counts of five or more, no client (tests/research)",
+    "research:export": "anonymised: one research.export row per client exported (tests/research)",
+    "logout_sso": "sign-out (also at the identity provider)",
+    "sso:start": "goes to the identity provider; no user yet (tests/sso)",
+    "sso:callback": "the identity provider's answer; no user yet (tests/sso)",
+    "sso:client_sign_in": "the DigiD button for clients, before signing in",
+    "sso:providers": "administrators switch sign-in services on or off; no client",
+    "privacy:register": "the register of processing; no client",
+    "geldrust:check": "the anonymous money check: nothing about a client, nothing kept",
+    "geldrust:check_print_anonymous": "the printout of an anonymous check",
+    "geldrust:screening": "three questions; counts per team only, no client",
+    "geldrust:team": "counts for a team lead, small groups suppressed (tests/geldrust)",
+    "geldrust:api_check": "the check as an API: no client, nothing kept (tests/geldrust)",
+    "geldrust:api_openapi": "the API description",
 }
 EXEMPT_NAMESPACES = {
     "admin": "Django's admin: superusers only; no client records are registered there",
     "rooms": "consultation rooms: no client data; organisation and team scope in tests/rooms",
+    "selfscan": "the team's self-scan and one's own check-in, no client (tests/selfscan)",
+    "api": "token authentication, not a session: tests/api (same access_* selectors)",
 }
 
 ROLES = ["anonymous", "client_a", "pro_a", "pro_b", "lead_a", "researcher", "admin"]
@@ -195,6 +235,18 @@ def _client_world(traj, pro, effect) -> dict:
     )
     delivery = Delivery.objects.filter(reminder=reminder).first()
     _feed, feed_token = reminder_services.calendar_feed_create(client=client, author=pro)
+    case_services.consent_record(client=client, author=pro, purpose="research", trajectory=traj)
+    instrument = Instrument.objects.get(organisation=None, code="stress_thermometer")
+    study = research_services.study_create(
+        organisation=traj.organisation, author=pro, name="Studie", instrument_list=[instrument]
+    )
+    participant = research_services.participant_enrol(study=study, trajectory=traj, author=pro)
+    money_check = money_services.money_check_create(
+        trajectory=traj,
+        author=pro,
+        household={"year": 2026, "adults": [{"age": 35, "income_year": 20000, "wealth": 0}]},
+        consent=True,
+    )
     return {
         "client": client,
         "ids": {
@@ -212,6 +264,11 @@ def _client_world(traj, pro, effect) -> dict:
             "appointment_id": appointment.pk,
             "reminder_id": reminder.pk,
             "delivery_id": delivery.pk,
+            "participant_id": participant.pk,
+            "instrument_id": instrument.pk,
+            "moment": "pre",
+            "check_id": money_check.pk,
+            "outcome_id": money_check.outcomes.first().pk,
         },
         "link_token": token,
         "feed_token": feed_token,

@@ -19,6 +19,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.cases.models import Consent, Trajectory
 from doenvermogen.clientaccess.models import ClientAccessLink
 from doenvermogen.goals.models import ExecutiveSkillCheck, GoalPlan, Reward, Step
@@ -280,3 +281,49 @@ def test_two_submits_at_the_same_moment_make_one(setup, form):
         thread.join(timeout=60)
     assert errors == []
     _answers_once(form, responses, before)
+
+
+def _move_request(ids):
+    url = reverse("reminders:appointment_move_request", args=[ids["appointment_id"]])
+    return url, {"message": "Dinsdagmiddag past beter"}
+
+
+def _move_requests_logged() -> int:
+    return AccessLogEntry.objects.filter(event="appointment.move_request").count()
+
+
+@pytest.mark.django_db
+def test_a_move_request_sent_twice_is_recorded_once(setup):
+    world, ids = setup
+    browser = _signed_in(world.traj_a.client.user)
+    url, data = _move_request(ids)
+    responses = [browser.post(url, data), browser.post(url, data)]
+    assert [r.status_code for r in responses] == [302, 302]
+    assert _move_requests_logged() == 1
+    assert Appointment.objects.get(pk=ids["appointment_id"]).move_request == data["message"]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_move_request_sent_twice_at_the_same_moment_is_recorded_once(setup):
+    if connection.vendor != "postgresql":
+        pytest.skip("two writers at the same moment need PostgreSQL (SQLite locks the file)")
+    world, ids = setup
+    url, data = _move_request(ids)
+    barrier = threading.Barrier(2)
+    statuses: list[int] = []
+
+    def submit() -> None:
+        try:
+            browser = _signed_in(world.traj_a.client.user)
+            barrier.wait(timeout=10)
+            statuses.append(browser.post(url, data).status_code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=submit) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert statuses == [302, 302]
+    assert _move_requests_logged() == 1

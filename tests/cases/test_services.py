@@ -105,11 +105,15 @@ def test_demo_data_command_is_idempotent(db):
     roles = list(Membership.objects.filter(organisation=org).values_list("role", flat=True))
     assert roles.count("professional") >= 3 and "team_lead" in roles
     assert "researcher" in roles and "administrator" in roles
-    assert Client.objects.filter(organisation=org).count() == 5
+    from doenvermogen.research.demo import CLIENTS as RESEARCH_CLIENTS
+
+    assert Client.objects.filter(organisation=org).count() == 5 + len(RESEARCH_CLIENTS)
     ended = Trajectory.objects.filter(organisation=org, ended_on__isnull=False).count()
     assert ended >= 1
     call_command("load_demo_data", "--reset")
-    assert Client.objects.filter(organisation__name__contains="demo").count() == 5
+    assert Client.objects.filter(organisation__name__contains="demo").count() == 5 + len(
+        RESEARCH_CLIENTS
+    )
 
 
 def test_demo_involvements_can_open_their_trajectories(db, client):

@@ -1,0 +1,19 @@
+"""The two OpenFisca entities: a person, and the household they live in (adults and children)."""
+
+from __future__ import annotations
+
+from openfisca_core.entities import build_entity
+
+Household = build_entity(
+    key="household",
+    plural="households",
+    label="Huishouden",
+    roles=[
+        {"key": "adult", "plural": "adults", "label": "Volwassene", "max": 2},
+        {"key": "child", "plural": "children", "label": "Kind"},
+    ],
+)
+
+Person = build_entity(key="person", plural="persons", label="Persoon", is_person=True)
+
+entities = [Household, Person]

@@ -1,0 +1,1 @@
+"""OpenFisca variables of the geldrust rules, one module per scheme."""

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class IdpConfig(AppConfig):
+    name = "tests.sso.idp"
+    label = "dv_test_idp"

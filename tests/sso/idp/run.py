@@ -1,0 +1,42 @@
+"""Start the test identity provider: migrate a fresh SQLite file, seed, serve (one process).
+
+python -m tests.sso.idp.run PORT USERS_JSON [DB_FILE]
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def command(port: int, users_file: str, db_file: str, **extra_env: str) -> tuple[list, dict]:
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "tests.sso.idp.settings",
+        "DV_IDP_DB": db_file,
+        "DV_IDP_ISSUER": f"http://127.0.0.1:{port}/o",
+        "DV_IDP_USERS": users_file,
+        **extra_env,
+    }
+    env.pop("DATABASE_URL", None)
+    return [sys.executable, "-m", "django"], env
+
+
+def prepare(port: int, users_file: str, db_file: str, **extra_env: str) -> dict:
+    base, env = command(port, users_file, db_file, **extra_env)
+    subprocess.run([*base, "migrate", "-v0"], env=env, check=True)
+    subprocess.run([*base, "idp_seed"], env=env, check=True)
+    return env
+
+
+def main() -> None:
+    port = int(sys.argv[1])
+    users_file = sys.argv[2]
+    db_file = sys.argv[3] if len(sys.argv) > 3 else tempfile.mktemp(suffix=".sqlite3")
+    env = prepare(port, users_file, db_file)
+    base, _ = command(port, users_file, db_file)
+    os.execvpe(base[0], [*base, "runserver", f"127.0.0.1:{port}", "--noreload"], env)
+
+
+if __name__ == "__main__":
+    main()
