@@ -102,6 +102,7 @@ def test_read_aloud_reads_sentence_by_sentence_with_a_dutch_voice(
 
 def test_who_looked_at_my_data(noor, client_page, assert_no_axe_violations):
     phone = client_page(noor)
+    phone.locator("details.dv-more summary").click()
     phone.get_by_role("link", name="Wie heeft mijn gegevens bekeken?").click()
     expect(phone.locator("h1")).to_have_text("Wie heeft mijn gegevens bekeken?")
     expect(phone.locator(".dv-who-looked__item").first).to_contain_text("Fatima")
