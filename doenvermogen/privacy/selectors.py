@@ -81,12 +81,19 @@ def personal_data_collect(ctx) -> dict[str, Any]:
     sections = []
     for entry in register.entries():
         model = entry.model_class
-        rows = [
-            _row(obj)
-            for obj in model._default_manager.filter(**entry.client_filter(client.pk)).order_by(
-                "pk"
-            )
+        relations = [  # shown by name: loaded with the rows, not one query per row
+            f.name
+            for f in model._meta.concrete_fields
+            if f.is_relation and f.name not in _SKIP and f.name not in _SKIP_RELATIONS
         ]
+        relations += [  # and what their names are made of, one step further
+            f"{name}__{g.name}"
+            for name in list(relations)
+            for g in model._meta.get_field(name).related_model._meta.concrete_fields
+            if g.is_relation and g.name != "user"
+        ]
+        found = model._default_manager.filter(**entry.client_filter(client.pk))
+        rows = [_row(obj) for obj in found.select_related(*relations).order_by("pk")]
         if rows:
             sections.append(
                 Section(

@@ -81,35 +81,49 @@ def build_export(study: Study) -> Export:
         for inst in instruments
         for item in inst.definition["items"]
     ]
+    by_id = {inst.pk: inst for inst in instruments}
+    # One flat query (no per-row model or JSON definition decoding: the instruments are known).
     measurements = list(
         Measurement.objects.filter(participant__in=consented_participants(study))
-        .select_related("participant", "instrument", "trajectory")
         .order_by("participant__research_id", "instrument__code", "moment")
+        .values_list(
+            "participant__research_id",
+            "participant__client_id",
+            "instrument_id",
+            "moment",
+            "taken_at",
+            "filled_by",
+            "trajectory__kind",
+            "score",
+            "answers",
+        )
     )
-    people = [m.participant.research_id for m in measurements]
-    months = _coarsen([m.taken_at.strftime("%Y-%m") for m in measurements], people)
-    kinds = _suppress([m.trajectory.kind for m in measurements], people)
+    people = [m[0] for m in measurements]
+    months = _coarsen([m[4].strftime("%Y-%m") for m in measurements], people)
+    kinds = _suppress([m[6] for m in measurements], people)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(FIXED + [c for _, _, c in item_columns])
     for m, month, kind in zip(measurements, months, kinds, strict=True):
+        research_id, _client, instrument_id, moment, _at, filled_by, _kind, score, answers = m
+        instrument = by_id[instrument_id]
         row = [
-            m.participant.research_id,
-            m.instrument.code,
-            m.instrument.version,
-            m.moment,
+            research_id,
+            instrument.code,
+            instrument.version,
+            moment,
             month,
-            m.filled_by,
+            filled_by,
             kind,
-            f"{m.score:g}",
+            f"{score:g}",
         ]
         for inst, item_code, _col in item_columns:
-            row.append(m.answers.get(item_code, "") if inst.pk == m.instrument_id else "")
+            row.append(answers.get(item_code, "") if inst.pk == instrument_id else "")
         writer.writerow(row)
     return Export(
         data_csv=out.getvalue(),
         codebook_csv=codebook(study, instruments, item_columns, Counter(people)),
-        client_ids=sorted({m.participant.client_id for m in measurements}),
+        client_ids=sorted({m[1] for m in measurements}),
         rows=len(measurements),
     )
 

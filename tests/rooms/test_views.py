@@ -318,3 +318,21 @@ def test_nav_link_for_staff_in_a_team(client, world):
     c = _client(client, world.pro_a)
     html = c.get(reverse("rooms:list")).content.decode()
     assert f'href="{reverse("rooms:list")}"' in html
+
+
+def test_names_on_the_plan_are_escaped(client, world):
+    room = _demo(world)
+    own = services.furniture_create(
+        organisation=world.org,
+        code="eigen-xss",
+        name='<script>alert("x")</script>',
+        category="lamp",
+        width_cm=40,
+        depth_cm=40,
+        price_eur=10,
+    )
+    services.placement_add(version=room.versions.last(), furniture=own, x_cm=300, y_cm=400)
+    html = _client(client, world.lead_a).get(reverse("rooms:detail", args=[room.pk]))
+    text = html.content.decode()
+    assert '<script>alert("x")' not in text
+    assert "&lt;script&gt;" in text
