@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("doenvermogen.goals.urls")),
     path("", include("doenvermogen.reminders.urls")),
     path("letters/", include("doenvermogen.letters.urls")),
+    path("", include("doenvermogen.knowledge.urls")),
     path("rooms/", include("doenvermogen.rooms.urls")),
     path("", include("doenvermogen.selfscan.urls")),
     path("", include("doenvermogen.research.urls")),

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from doenvermogen.accounts.models import Membership, Organisation, Team, User
 from doenvermogen.audit import events
 from doenvermogen.audit.services import log_event
+from doenvermogen.cases import hooks
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
 from doenvermogen.core.idempotency import create_once
 
@@ -134,6 +135,7 @@ def client_intake(
 def trajectory_end(*, trajectory: Trajectory, author: User, ended_on: datetime.date) -> Trajectory:
     trajectory.ended_on = ended_on
     trajectory.save(update_fields=["ended_on"])
+    hooks.trajectory_ended(trajectory=trajectory, author=author)
     log_event(
         events.TRAJECTORY_END, actor=author, client_id=trajectory.client_id, object_id=trajectory.pk
     )

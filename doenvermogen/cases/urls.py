@@ -20,4 +20,5 @@ urlpatterns = [
         name="consent_withdraw",
     ),
     path("me/", views.my_page, name="my_page"),
+    path("me/who-looked/", views.my_access_history, name="my_access_history"),
 ]

@@ -176,3 +176,18 @@ def my_page(request):
         "cases/my_page.html",
         {"client": ctx.client, "sections": client_page_sections(request, ctx)},
     )
+
+
+@login_required
+@client_required
+def my_access_history(request):
+    """'Wie heeft mijn gegevens bekeken?': the access log about the client, in plain words."""
+    from doenvermogen.audit import events
+    from doenvermogen.cases.access_history import access_history_for_client
+
+    ctx = selectors.access_own(user=request.user, event=events.ACCESS_LOG_VIEW)
+    return render(
+        request,
+        "cases/my_access_history.html",
+        {"client": ctx.client, "lines": access_history_for_client(ctx=ctx)},
+    )

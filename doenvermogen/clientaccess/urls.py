@@ -7,6 +7,7 @@ from doenvermogen.clientaccess import views
 
 urlpatterns = [
     path("l/<str:token>/", views.client_link, name="client_link"),
+    path("m/<str:token>/", views.client_email_link, name="client_email_link"),
     path(
         "trajectories/<int:trajectory_id>/links/",
         views.client_link_create,

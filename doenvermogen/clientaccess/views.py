@@ -5,7 +5,7 @@ from __future__ import annotations
 import segno
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from doenvermogen.audit import events
 from doenvermogen.cases.selectors import access_trajectory
-from doenvermogen.clientaccess import services
+from doenvermogen.clientaccess import email_links, services
 from doenvermogen.clientaccess.middleware import CLIENT_LINK_SESSION_KEY
 from doenvermogen.clientaccess.models import ClientAccessLink
 from doenvermogen.core.idempotency import clean_key
@@ -30,6 +30,7 @@ def client_link(request, token: str):
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
     # The session lasts as long as this link works (clientaccess.middleware).
     request.session[CLIENT_LINK_SESSION_KEY] = link.pk
+    email_links.client_session_start(request, link)
     response = redirect("cases:my_page")
     # The client's own page opens in the language the client prefers (they can still switch).
     language = user.client_profile.preferred_language
@@ -111,3 +112,18 @@ def client_link_revoke(request, trajectory_id: int, link_id: int):
     services.client_link_revoke(link=link, author=request.user)
     messages.success(request, _("The link no longer works."))
     return redirect("cases:trajectory_detail", trajectory_id=ctx.trajectory.pk)
+
+
+def client_email_link(request, token: str):
+    """The link in a reminder e-mail: sign the client in and open their page, or a calm page."""
+    request.no_store = True
+    found = email_links.client_email_link_redeem(token=token)
+    if found is None:
+        return render(request, "clientaccess/client_new_link.html", status=410)
+    user, link = found
+    if request.user.is_authenticated and request.user != user:
+        logout(request)
+    if not request.user.is_authenticated:
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+    email_links.client_session_start(request, link)
+    return redirect("cases:my_page")

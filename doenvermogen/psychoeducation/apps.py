@@ -11,7 +11,8 @@ class PsychoeducationConfig(AppConfig):
         attention.register()
         from django.utils.translation import gettext_lazy as _
 
-        from doenvermogen.psychoeducation import sections
+        from doenvermogen.cases.hooks import register_trajectory_end
+        from doenvermogen.psychoeducation import sections, services
         from doenvermogen.ui.context_processors import register_navigation_item
         from doenvermogen.ui.sections import (
             register_client_page_section,
@@ -26,7 +27,8 @@ class PsychoeducationConfig(AppConfig):
         register_navigation_item("admin:index", _("Catalogues"), ("administrator",))
         register_navigation_item("psychoeducation:team_meeting", _("Team meeting"), ("team_lead",))
         register_client_page_section(
-            order=10,
+            order=15,  # after today and what is coming (reminders, order 5)
             template="psychoeducation/_client_section.html",
             context=sections.client_page_context,
         )
+        register_trajectory_end(services.sessions_end_with_trajectory)

@@ -161,15 +161,13 @@ class StrategyForm(IdempotentFormMixin):
     )
     if_part = forms.CharField(label=_("If …"), max_length=200, required=False)
     then_part = forms.CharField(label=_("then …"), max_length=200, required=False)
-    steps = forms.CharField(
-        label=_("Small steps (one per line, optional)"),
-        widget=forms.Textarea(attrs={"rows": 3}),
-        required=False,
-    )
+    step_1 = forms.CharField(label=_("Small step 1"), max_length=200, required=False)
+    step_2 = forms.CharField(label=_("Small step 2"), max_length=200, required=False)
+    step_3 = forms.CharField(label=_("Small step 3"), max_length=200, required=False)
     reminder_date = forms.DateField(
         label=_("Reminder: date (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     reminder_time = forms.TimeField(
         label=_("Reminder: time"),
@@ -184,7 +182,8 @@ class StrategyForm(IdempotentFormMixin):
 
     def __init__(self, *args, strategies=None, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = [("", _("No idea from the list: only my own words"))]
+        self.catalogue = strategies or {}
+        choices = [("", _("My own idea"))]
         for group, items in (strategies or {}).items():
             label = dict(
                 (
@@ -228,14 +227,65 @@ class StrategyForm(IdempotentFormMixin):
         return data
 
     def step_lines(self) -> list[str]:
-        return [line.strip() for line in self.cleaned_data.get("steps", "").splitlines()]
+        """At most three small steps: small steps work best."""
+        return [(self.cleaned_data.get(f"step_{i}") or "").strip() for i in STEP_NUMBERS]
+
+    def step_fields(self) -> list:
+        return [self[f"step_{i}"] for i in STEP_NUMBERS]
+
+    def idea_cards(self) -> list[dict]:
+        """The catalogue's ideas as cards (name and a plain example), grouped as in the guide."""
+        by_pk = {str(s.pk): s for items in (self.catalogue or {}).values() for s in items}
+        groups = []
+        for group in self.grouped_strategy_choices():
+            cards = [
+                {"widget": w, "strategy": by_pk.get(str(w.data["value"]))}
+                for w in group["choices"]
+                if str(w.data["value"])
+            ]
+            if cards:
+                groups.append({"label": group["label"], "cards": cards})
+        return groups
+
+    def own_idea_choice(self):
+        """The radio button "my own idea" (the empty choice)."""
+        for widget in self["catalogue_strategy"].subwidgets:
+            if not str(widget.data["value"]):
+                return widget
+        return None
+
+
+STEP_NUMBERS = (1, 2, 3)
+
+
+class StrategyEditForm(forms.Form):
+    """Change a strategy in step 3 (before any review): words, if-then, small steps."""
+
+    description = forms.CharField(label=_("What will you do? In your own words"), max_length=300)
+    if_part = forms.CharField(label=_("If …"), max_length=200, required=False)
+    then_part = forms.CharField(label=_("then …"), max_length=200, required=False)
+    step_1 = forms.CharField(label=_("Small step 1"), max_length=200, required=False)
+    step_2 = forms.CharField(label=_("Small step 2"), max_length=200, required=False)
+    step_3 = forms.CharField(label=_("Small step 3"), max_length=200, required=False)
+
+    def clean(self):
+        data = super().clean()
+        if bool((data.get("if_part") or "").strip()) != bool((data.get("then_part") or "").strip()):
+            self.add_error("then_part", _("An if-then plan needs both parts."))
+        return data
+
+    def step_lines(self) -> list[str]:
+        return [(self.cleaned_data.get(f"step_{i}") or "").strip() for i in STEP_NUMBERS]
+
+    def step_fields(self) -> list:
+        return [self[f"step_{i}"] for i in STEP_NUMBERS]
 
 
 class ShareForm(forms.Form):
     next_review_on = forms.DateField(
         label=_("When do we look back together?"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("For example in two or three weeks, at the next appointment."),
     )
 
@@ -252,7 +302,7 @@ class ReviewForm(IdempotentFormMixin):
     next_review_on = forms.DateField(
         label=_("Next review (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def __init__(

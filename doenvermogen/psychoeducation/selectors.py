@@ -189,6 +189,7 @@ class Overview:
     responsible_reviews: list[User]
     review_due: bool
     client_prepared: Review | None = None
+    stopped_session: Session | None = None
 
 
 def overview_for_trajectory(ctx: Authorized) -> Overview:
@@ -202,8 +203,12 @@ def overview_for_trajectory(ctx: Authorized) -> Overview:
     colleague = next((s for s in open_sessions if s.professional_id != user.pk), None)
     open_session = open_sessions[0] if open_sessions else None
     today = datetime.date.today()
+    last_gate = trajectory.gate_conversations.select_related("asked_by").first()
+    stopped = sessions[0] if sessions and not sessions[0].is_open else None
+    if stopped and last_gate and last_gate.asked_at > stopped.stopped_at:
+        stopped = None  # asked anew after the stop: the new answer is what counts
     return Overview(
-        last_gate=trajectory.gate_conversations.select_related("asked_by").first(),
+        last_gate=last_gate,
         open_session=open_session,
         sessions=sessions,
         colleague_session=colleague,
@@ -215,6 +220,7 @@ def overview_for_trajectory(ctx: Authorized) -> Overview:
             open_session and open_session.next_review_on and open_session.next_review_on <= today
         ),
         client_prepared=client_prepared_review(open_session) if open_session else None,
+        stopped_session=stopped,
     )
 
 
@@ -232,7 +238,7 @@ def timeline(ctx: Authorized) -> list[TimelineEvent]:
     for gate in trajectory.gate_conversations.select_related("asked_by"):
         detail = _("Stress: %(stress)s. Wants to talk: %(talk)s.") % {
             "stress": gate.get_experiences_stress_display(),
-            "talk": gate.get_wants_to_talk_display() or "–",
+            "talk": gate.get_wants_to_talk_display() or _("not answered"),
         }
         if gate.acute_threat:
             detail += " " + _("Acute threat: %(t)s.") % {"t": gate.get_acute_threat_display()}
@@ -257,7 +263,8 @@ def timeline(ctx: Authorized) -> list[TimelineEvent]:
                 TimelineEvent(
                     session.recognised_at,
                     _("Step 2: the client recognised effects of stress"),
-                    _("Chose to work on: %(list)s") % {"list": "; ".join(labels) or "–"},
+                    _("Chose to work on: %(list)s")
+                    % {"list": "; ".join(labels) or _("nothing yet")},
                 )
             )
         for strategy in session.strategies.all():
@@ -270,7 +277,7 @@ def timeline(ctx: Authorized) -> list[TimelineEvent]:
                         % {
                             "old": strategy.replaces.description,
                             "new": strategy.description,
-                            "why": strategy.change_reason or "–",
+                            "why": strategy.change_reason or _("not said"),
                         },
                     )
                 )
@@ -290,8 +297,12 @@ def timeline(ctx: Authorized) -> list[TimelineEvent]:
                     if review.source == Review.Source.CLIENT
                     else _("Review in a conversation with %(who)s") % {"who": review.author},
                     "; ".join(
-                        f"{item.strategy.description}: "
-                        f"{item.get_used_display() or '–'} / {item.get_helped_display() or '–'}"
+                        _("%(what)s: used: %(used)s, helped: %(helped)s")
+                        % {
+                            "what": item.strategy.description,
+                            "used": item.get_used_display() or _("not answered"),
+                            "helped": item.get_helped_display() or _("not answered"),
+                        }
                         for item in review.items.all()
                     ),
                 )

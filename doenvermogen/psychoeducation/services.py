@@ -39,6 +39,7 @@ from doenvermogen.reminders.models import Reminder
 
 Answer = GateConversation.Answer
 Outcome = GateConversation.Outcome
+MAX_SMALL_STEPS = 3  # small steps work best: a strategy has at most three
 
 
 def _log(event: Event, user: User, session_or_trajectory, object_id) -> None:
@@ -257,7 +258,8 @@ def strategy_add(
             created_by=author,
             idempotency_key=key,
         )
-        for order, text in enumerate([s.strip() for s in steps if s and s.strip()], start=1):
+        texts = [s.strip() for s in steps if s and s.strip()][:MAX_SMALL_STEPS]
+        for order, text in enumerate(texts, start=1):
             PlanStep.objects.create(strategy=strategy, text=text[:200], order=order)
         if reminder is not None:
             strategy_reminder_set(strategy=strategy, author=author, reminder=reminder)
@@ -289,6 +291,50 @@ def _move_reminders(*, old: ClientStrategy, new: ClientStrategy) -> None:
     Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY, strategy_ref=str(old.pk), cancelled_at__isnull=True
     ).update(strategy_ref=str(new.pk), title=new.description[:200])
+
+
+@transaction.atomic
+def strategy_update(
+    *,
+    strategy: ClientStrategy,
+    author: User,
+    description: str,
+    if_part: str = "",
+    then_part: str = "",
+    steps: Sequence[str] = (),
+) -> ClientStrategy:
+    """Change a strategy in step 3, in place (before any review; later it gets a new version).
+
+    Small steps keep their tick when their words stay the same; at most three small steps.
+    """
+    _require_open(strategy.session)
+    if strategy.reviews.exists() or strategy.replaces_id or strategy.superseded_at:
+        raise ValidationError(_("This strategy has a history. Adjust it in a review instead."))
+    description = description.strip()
+    if not description:
+        raise ValidationError(_("Write down what the client will do, in their own words."))
+    if bool(if_part.strip()) != bool(then_part.strip()):
+        raise ValidationError(_("An if-then plan needs both parts: 'If …' and 'then …'."))
+    texts = [s.strip()[:200] for s in steps if s and s.strip()][:MAX_SMALL_STEPS]
+    strategy.description = description
+    strategy.if_part, strategy.then_part = if_part.strip(), then_part.strip()
+    strategy.save(update_fields=["description", "if_part", "then_part"])
+    before = {step.text: step for step in strategy.steps.all()}
+    keep = set()
+    for order, text in enumerate(texts, start=1):
+        step = before.get(text)
+        if step is None:
+            step = PlanStep.objects.create(strategy=strategy, text=text, order=order)
+        elif step.order != order:
+            step.order = order
+            step.save(update_fields=["order"])
+        keep.add(step.pk)
+    strategy.steps.exclude(pk__in=keep).delete()
+    Reminder.objects.filter(
+        subject=Reminder.Subject.STRATEGY, strategy_ref=str(strategy.pk), cancelled_at__isnull=True
+    ).update(title=description[:200])
+    _log(events.STRATEGY_UPDATE, author, strategy.session, strategy.pk)
+    return strategy
 
 
 @transaction.atomic
@@ -353,12 +399,30 @@ def session_share(
 
 @transaction.atomic
 def session_stop(*, session: Session, user: User) -> Session:
-    """The client stops. Recorded as a date only: no reason asked, no penalty."""
+    """The client stops. Recorded as a date only: no reason asked, no penalty.
+
+    Stopping is a real state: the reminders of the session's strategies stop (their waiting
+    e-mails are not sent) and nothing is asked again unless the professional starts anew.
+    """
     if session.stopped_at is None:
         session.stopped_at = timezone.now()
         session.save(update_fields=["stopped_at"])
         _log(events.PSYCHOEDUCATION_STOP, user, session, session.pk)
+    refs = [str(pk) for (pk,) in ClientStrategy.objects.filter(session=session).values_list("pk")]
+    for reminder in Reminder.objects.filter(
+        subject=Reminder.Subject.STRATEGY,
+        trajectory_id=session.trajectory_id,
+        strategy_ref__in=refs,
+        cancelled_at__isnull=True,
+    ):
+        reminder_services.reminder_cancel(reminder=reminder, author=user)
     return session
+
+
+def sessions_end_with_trajectory(*, trajectory: Trajectory, author: User) -> None:
+    """A trajectory ends: its open psycho-education stops the same way (hook of cases)."""
+    for session in Session.objects.filter(trajectory=trajectory, stopped_at__isnull=True):
+        session_stop(session=session, user=author)
 
 
 @transaction.atomic
@@ -390,8 +454,15 @@ def strategy_adjust(
         change_reason=reason.strip(),
         created_by=author,
     )
-    for step in strategy.steps.filter(done_at__isnull=True):
-        PlanStep.objects.create(strategy=new, text=step.text, order=step.order)
+    # Every small step moves along, the ticked ones too: what the client did stays visible.
+    for step in strategy.steps.all():
+        PlanStep.objects.create(
+            strategy=new,
+            text=step.text,
+            order=step.order,
+            done_at=step.done_at,
+            done_by=step.done_by,
+        )
     strategy.superseded_at = timezone.now()
     strategy.save(update_fields=["superseded_at"])
     _move_reminders(old=strategy, new=new)

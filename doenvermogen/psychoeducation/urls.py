@@ -23,6 +23,11 @@ urlpatterns = [
         name="strategies_done",
     ),
     path(
+        "psychoeducation/strategies/<int:strategy_id>/edit/",
+        views.strategy_edit,
+        name="strategy_edit",
+    ),
+    path(
         "psychoeducation/strategies/<int:strategy_id>/remove/",
         views.strategy_remove,
         name="strategy_remove",

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -29,6 +30,7 @@ from doenvermogen.psychoeducation.forms import (
     RecogniseForm,
     ReviewForm,
     ShareForm,
+    StrategyEditForm,
     StrategyForm,
 )
 from doenvermogen.psychoeducation.models import (
@@ -264,55 +266,100 @@ def strategies(request, session_id: int):
     if session.step < Session.Step.STRATEGIES:
         return redirect(STEP_URLS[Session.Step(session.step)], session_id=session.pk)
     catalogue = selectors.strategy_catalogue(session.trajectory.organisation)
-    failed_form, failed_effect = None, None
-    if request.method == "POST":
-        form = StrategyForm(request.POST, strategies=catalogue)
-        if form.is_valid():
-            effect = ctx.load(
-                session.effects.all(),
-                form.cleaned_data["recognised_effect"],
-                trajectory_path="session__trajectory",
+    blocks = selectors.chosen_effects_with_strategies(session)
+    if not blocks:
+        return redirect("psychoeducation:choose", session_id=session.pk)
+    # One chosen effect at a time: the one asked for, else the first without a strategy.
+    wanted = request.POST.get("recognised_effect") or request.GET.get("effect")
+    current = next((b for b in blocks if str(b.effect.pk) == str(wanted)), None) or next(
+        (b for b in blocks if not b.strategies), blocks[0]
+    )
+    form = StrategyForm(
+        request.POST or None,
+        strategies=catalogue,
+        initial={"recognised_effect": current.effect.pk},
+    )
+    if request.method == "POST" and form.is_valid():
+        chosen_id = form.cleaned_data["catalogue_strategy"]
+        try:
+            services.strategy_add(
+                session=session,
+                author=request.user,
+                recognised_effect=current.effect,
+                description=form.cleaned_data["description"],
+                catalogue_strategy=Strategy.objects.filter(pk=chosen_id).first()
+                if chosen_id
+                else None,
+                if_part=form.cleaned_data["if_part"],
+                then_part=form.cleaned_data["then_part"],
+                steps=form.step_lines(),
+                reminder=_reminder_from(form),
+                idempotency_key=form.cleaned_data["idempotency_key"],
             )
-            chosen_id = form.cleaned_data["catalogue_strategy"]
-            try:
-                services.strategy_add(
-                    session=session,
-                    author=request.user,
-                    recognised_effect=effect,
-                    description=form.cleaned_data["description"],
-                    catalogue_strategy=Strategy.objects.filter(pk=chosen_id).first()
-                    if chosen_id
-                    else None,
-                    if_part=form.cleaned_data["if_part"],
-                    then_part=form.cleaned_data["then_part"],
-                    steps=form.step_lines(),
-                    reminder=_reminder_from(form),
-                    idempotency_key=form.cleaned_data["idempotency_key"],
-                )
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Strategy added."))
-                return redirect(
-                    f"{request.path}#effect-{effect.pk}",
-                )
-        failed_form, failed_effect = form, request.POST.get("recognised_effect")
-    blocks = []
-    for block in selectors.chosen_effects_with_strategies(session):
-        if failed_form is not None and str(block.effect.pk) == failed_effect:
-            form = failed_form
+        except ValidationError as exc:
+            form.add_error(None, exc)
         else:
-            form = StrategyForm(
-                strategies=catalogue,
-                initial={"recognised_effect": block.effect.pk},
-                auto_id=f"id_e{block.effect.pk}_%s",
-            )
-        blocks.append({"block": block, "form": form})
+            messages.success(request, _("Strategy added."))
+            return redirect(f"{request.path}?effect={current.effect.pk}")
+    index = blocks.index(current)
     ctx.shown(events.PSYCHOEDUCATION_VIEW)
     return render(
         request,
         "psychoeducation/step3_strategies.html",
-        _context(session, blocks=blocks, catalogue=catalogue),
+        _context(
+            session,
+            blocks=blocks,
+            current=current,
+            number=index + 1,
+            next_block=blocks[index + 1] if index + 1 < len(blocks) else None,
+            form=form,
+        ),
+    )
+
+
+@login_required
+@staff_required
+def strategy_edit(request, strategy_id: int):
+    """Change a strategy of step 3 (words, if-then, small steps), like removing it."""
+    ctx, strategy = access_trajectory_object(
+        user=request.user,
+        queryset=selectors.strategy_queryset(request.user).prefetch_related("steps"),
+        pk=strategy_id,
+        event=_event(request, events.PSYCHOEDUCATION_VIEW, events.STRATEGY_UPDATE),
+        trajectory_path="session__trajectory",
+    )
+    session = strategy.session
+    if back := _open_or_back(request, session):
+        return back
+    back_url = reverse("psychoeducation:strategies", args=[session.pk])
+    back_url += f"?effect={strategy.recognised_effect_id}"
+    steps = list(strategy.steps.all())
+    initial = {
+        "description": strategy.description,
+        "if_part": strategy.if_part,
+        "then_part": strategy.then_part,
+    } | {f"step_{i}": step.text for i, step in enumerate(steps[:3], start=1)}
+    form = StrategyEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.strategy_update(
+                strategy=strategy,
+                author=request.user,
+                description=form.cleaned_data["description"],
+                if_part=form.cleaned_data["if_part"],
+                then_part=form.cleaned_data["then_part"],
+                steps=form.step_lines(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Strategy changed."))
+            return redirect(back_url)
+    ctx.shown(events.PSYCHOEDUCATION_VIEW)
+    return render(
+        request,
+        "psychoeducation/strategy_edit.html",
+        _context(session, strategy=strategy, form=form, back_url=back_url),
     )
 
 
@@ -332,7 +379,8 @@ def strategy_remove(request, strategy_id: int):
         services.strategy_remove(strategy=strategy, author=request.user)
     except ValidationError as exc:
         messages.info(request, " ".join(exc.messages))
-    return redirect("psychoeducation:strategies", session_id=session.pk)
+    url = reverse("psychoeducation:strategies", args=[session.pk])
+    return redirect(f"{url}?effect={strategy.recognised_effect_id}")
 
 
 @require_POST
@@ -442,11 +490,17 @@ def review(request, session_id: int):
     )
 
 
-@require_POST
 @login_required
 @staff_required
 def stop(request, session_id: int):
-    _ctx, session = _session(request, session_id, events.PSYCHOEDUCATION_STOP)
+    """A calm question first (a mis-tap at a shared screen does nothing), then stop."""
+    _ctx, session = _session(
+        request,
+        session_id,
+        _event(request, events.PSYCHOEDUCATION_VIEW, events.PSYCHOEDUCATION_STOP),
+    )
+    if request.method != "POST" or not session.is_open:
+        return render(request, "psychoeducation/stop_confirm.html", _context(session))
     services.session_stop(session=session, user=request.user)
     messages.success(
         request, _("Stopped. That is completely fine. You can always talk about it again later.")

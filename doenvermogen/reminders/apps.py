@@ -6,10 +6,11 @@ class RemindersConfig(AppConfig):
     label = "reminders"
 
     def ready(self) -> None:
+        from doenvermogen.cases.hooks import register_trajectory_end
         from doenvermogen.reminders import attention
 
         attention.register()
-        from doenvermogen.reminders import sections
+        from doenvermogen.reminders import sections, services
         from doenvermogen.ui.sections import (
             register_client_page_section,
             register_trajectory_section,
@@ -18,6 +19,8 @@ class RemindersConfig(AppConfig):
         register_trajectory_section(
             order=40, template="reminders/_trajectory_section.html", context=sections.trajectory
         )
+        # First on the client's page: today and what is coming, before the plan.
         register_client_page_section(
-            order=10, template="reminders/_client_section.html", context=sections.client_page
+            order=5, template="reminders/_client_section.html", context=sections.client_page
         )
+        register_trajectory_end(services.reminders_end_with_trajectory)

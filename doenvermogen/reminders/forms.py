@@ -18,7 +18,9 @@ def _combine(date: datetime.date, time: datetime.time) -> datetime.datetime:
 
 
 class _WhenMixin(forms.Form):
-    date = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     time = forms.TimeField(label=_("Time"), widget=forms.TimeInput(attrs={"type": "time"}))
 
     def clean(self):
@@ -68,7 +70,7 @@ class ReminderForm(IdempotentFormMixin, _WhenMixin):
     repeat_until = forms.DateField(
         label=_("Repeat until (optional)"),
         required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     by_email = forms.BooleanField(label=_("Also send by e-mail"), required=False, initial=True)
 

@@ -6,6 +6,7 @@ Both receive the page's ``Authorized`` context and read through it (no second au
 from __future__ import annotations
 
 from doenvermogen.reminders import selectors
+from doenvermogen.reminders.agenda import agenda_build
 
 
 def trajectory(request, ctx) -> dict:
@@ -16,4 +17,4 @@ def client_page(request, ctx) -> dict | None:
     data = selectors.client_reminders(ctx)
     if not (data.appointments or data.coming or data.has_feed):
         return None
-    return {"data": data}
+    return {"data": data, "agenda": agenda_build(data)}

@@ -42,10 +42,9 @@ def trajectory_reminders(ctx: Authorized) -> TrajectoryReminders:
             status=Appointment.Status.PLANNED, starts_at__gte=now - datetime.timedelta(hours=12)
         ).select_related("professional")
     )
+    # The appointments' automatic reminders are listed too: the professional sees and stops them.
     reminders = list(
-        trajectory.reminders.filter(cancelled_at__isnull=True)
-        .exclude(subject=Reminder.Subject.APPOINTMENT)
-        .select_related("step")
+        trajectory.reminders.filter(cancelled_at__isnull=True).select_related("step", "appointment")
     )
     deliveries = Delivery.objects.filter(reminder__trajectory=trajectory).select_related("reminder")
     problems = list(

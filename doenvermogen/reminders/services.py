@@ -35,6 +35,7 @@ from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Client, Consent, Trajectory
+from doenvermogen.clientaccess.email_links import client_email_link_url
 from doenvermogen.core.idempotency import create_once
 from doenvermogen.reminders.models import (
     LOCAL_TZ,
@@ -301,6 +302,12 @@ def reminder_cancel(*, reminder: Reminder, author: User) -> Reminder:
     return reminder
 
 
+def reminders_end_with_trajectory(*, trajectory: Trajectory, author: User) -> None:
+    """A trajectory ends: its reminders stop, waiting e-mails are not sent (hook of cases)."""
+    for reminder in trajectory.reminders.filter(cancelled_at__isnull=True):
+        reminder_cancel(reminder=reminder, author=author)
+
+
 def delivery_schedule_next(*, reminder: Reminder, after: datetime.datetime) -> Delivery | None:
     """Make the delivery for the next occurrence (once) and enqueue its task for that moment."""
     if not reminder.by_email or reminder.cancelled_at is not None:
@@ -364,7 +371,8 @@ def reminder_email(delivery: Delivery) -> EmailMessage:
         lines += [
             "",
             _("On your own page you see your steps and appointments:"),
-            settings.SITE_URL + reverse("cases:my_page"),
+            # A link of this e-mail only: it opens the client's page without signing in.
+            client_email_link_url(client=client, ref=f"delivery-{delivery.pk}"),
             "",
             _("Kind regards,"),
             reminder.created_by.name or "doenvermogen",

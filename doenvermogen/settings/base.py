@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "doenvermogen.goals",
     "doenvermogen.reminders",
     "doenvermogen.letters",
+    "doenvermogen.knowledge",
     "doenvermogen.rooms",
     "doenvermogen.selfscan",
     "doenvermogen.research",
@@ -83,6 +84,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "doenvermogen.clientaccess.middleware.ClientLinkSessionMiddleware",
     "doenvermogen.core.middleware.NoStoreMiddleware",
+    "doenvermogen.clientaccess.session_length.ClientSessionLengthMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -254,6 +256,11 @@ REMINDERS_LEASE_SECONDS = int(os.environ.get("REMINDERS_LEASE_SECONDS", "600"))
 
 # How long a client's personal sign-in link stays valid.
 CLIENT_LINK_DAYS = int(os.environ.get("CLIENT_LINK_DAYS", "30"))
+# A client's session on their own phone: this many days, counted from the last visit (sliding).
+# Staff sessions stay at SESSION_COOKIE_AGE (12 hours, fixed). See docs/admin-guide.md.
+CLIENT_SESSION_DAYS = int(os.environ.get("CLIENT_SESSION_DAYS", "30"))
+# How long the sign-in link in one reminder e-mail works (seconds; default 7 days).
+CLIENT_EMAIL_LINK_MAX_AGE = int(os.environ.get("CLIENT_EMAIL_LINK_MAX_AGE", str(7 * 24 * 60 * 60)))
 
 # Tokens in addresses (personal links, calendar feeds) are masked in every log line.
 LOGGING = {

@@ -51,7 +51,9 @@ def _render_list(sections: list[Section], request, ctx) -> list[dict[str, Any]]:
     for section in sections:
         context = section.context(request, ctx)
         if context is not None:
-            rendered.append({"template": section.template, "context": context})
+            rendered.append(
+                {"template": section.template, "context": context, "order": section.order}
+            )
     return rendered
 
 

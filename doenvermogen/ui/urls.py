@@ -6,4 +6,5 @@ app_name = "ui"
 
 urlpatterns = [
     path("start/", views.home, name="home"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -89,6 +89,7 @@ def test_fatima_does_the_check_with_noor_and_noor_sees_the_step(
     expect(phone.locator("main")).to_contain_text("Huurtoeslag aanvragen (uiterlijk 1 september")
     assert_no_axe_violations(phone)
     _shot(phone, "9-phone")
+    phone.locator("details.dv-more summary").click()  # folded under "Meer voor jou"
     phone.get_by_role("link", name="Bekijk mijn geldcheck").click()
     expect(phone.locator("main")).to_contain_text("ongeveer € 463 per maand")
     assert_no_axe_violations(phone)

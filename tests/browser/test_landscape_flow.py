@@ -121,6 +121,7 @@ def test_administrator_switches_on_and_fatima_signs_in_through_the_provider(
 
 def test_client_downloads_their_data_on_a_phone(world, client_page, assert_no_axe_violations):
     page = client_page(world.traj_a.client)
+    page.locator("details.dv-more summary").click()  # folded under "Meer voor jou"
     section = page.get_by_role("region", name="Uw gegevens")
     expect(section).to_be_visible()
     assert_no_axe_violations(page)

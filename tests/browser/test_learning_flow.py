@@ -112,6 +112,7 @@ def test_client_fills_in_the_research_questionnaire_on_a_phone(
     research_services.participant_enrol(study=study, trajectory=world.traj_a, author=world.pro_a)
     page = client_page(world.traj_a.client)
     expect(page.locator("main")).to_contain_text("Vragen voor onderzoek")
+    page.locator("details.dv-more summary").click()  # folded under "Meer voor jou"
     page.get_by_role("link", name="Grip op mijn situatie").click()
     _check(page, assert_no_axe_violations, "7-questionnaire")
     for name in page.locator("input[type=radio]").evaluate_all(

@@ -72,25 +72,27 @@ def test_professional_walks_gate_and_four_steps_then_client_reviews_on_phone(
     page.locator("input[name=rules_explained]").check()
     page.locator("main button.utrecht-button--primary-action").click()
 
-    # Step 3: a strategy from the catalogue with small steps and a reminder; one in own words.
+    # Step 3, one chosen effect at a time: an idea card, own words, small steps, a reminder.
     expect(page).to_have_url(re.compile(r"/strategies/"))
+    expect(page.locator("input[name=recognised_effect]")).to_have_count(1)
     _check(page, assert_no_axe_violations, "5-strategies")
-    section = page.locator("section.dv-card").first
-    section.locator("input[name=catalogue_strategy]").first.check()  # "Herinneringen"
-    section.locator("input[name=description]").fill("Ik schrijf mijn afspraken in een agenda")
-    section.locator("textarea[name=steps]").fill("Agenda kopen\nAfspraken overschrijven")
-    section.locator("input[name=reminder_date]").fill("2099-01-05")
-    section.locator("input[name=reminder_time]").fill("08:30")
-    section.locator("select[name=reminder_repeat]").select_option("daily")
-    section.locator("form button[type=submit]").last.click()
+    page.locator(".dv-idea-card", has_text="Herinneringen").locator("label").click()
+    page.locator("input[name=description]").fill("Ik schrijf mijn afspraken in een agenda")
+    page.locator("input[name=step_1]").fill("Agenda kopen")
+    page.locator("input[name=step_2]").fill("Afspraken overschrijven")
+    page.locator("main details summary", has_text="herinnering").click()
+    page.locator("input[name=reminder_date]").fill("2099-01-05")
+    page.locator("input[name=reminder_time]").fill("08:30")
+    page.locator("select[name=reminder_repeat]").select_option("daily")
+    page.get_by_role("button", name="Toevoegen").click()
     expect(page.locator(".dv-strategy").first).to_contain_text("agenda")
-    second = page.locator("section.dv-card").nth(1)
-    expect(second.locator("details")).to_have_attribute("open", "")  # open: no strategy yet
-    second.locator("input[name=if_part]").fill("ik de post zie liggen")
-    second.locator("input[name=then_part]").fill("bel ik mijn zus")
-    second.locator("input[name=description]").fill("Samen met mijn zus de post openen")
-    second.locator("form button[type=submit]").last.click()
-    expect(page.locator(".dv-strategy")).to_have_count(2)
+    page.get_by_role("link", name=re.compile("Volgend punt")).click()
+    expect(page.locator(".dv-strategy")).to_have_count(0)  # the next point: its own screen
+    page.locator("input[name=if_part]").fill("ik de post zie liggen")
+    page.locator("input[name=then_part]").fill("bel ik mijn zus")
+    page.locator("input[name=description]").fill("Samen met mijn zus de post openen")
+    page.get_by_role("button", name="Toevoegen").click()
+    expect(page.locator(".dv-strategy")).to_have_count(1)
     page.locator("form[action$='/strategies/done/'] button").click()
 
     # Summary: share with the client, with a review date.

@@ -68,13 +68,21 @@ def _client_pages(client, noor) -> dict[str, str]:
         "review before the next talk": reverse("psychoeducation:client_review", args=[session.pk]),
         "my calendar": reverse("reminders:my_calendar"),
         "stop for now?": reverse("psychoeducation:client_stop", args=[session.pk]),
+        "who has looked at my data?": reverse("cases:my_access_history"),
     }
     texts = {}
     for name, url in pages.items():
         response = client.get(url)
         assert response.status_code == 200, name
         texts[name] = main_text(response.content.decode())
+    client.post(reverse("psychoeducation:client_stop", args=[session.pk]))
+    texts["own page after stopping"] = main_text(
+        client.get(reverse("cases:my_page")).content.decode()
+    )
     client.logout()
+    texts["session over: ask for a new link"] = main_text(
+        client.get(reverse("cases:my_page"), follow=True).content.decode()
+    )
     texts["link no longer works"] = main_text(
         client.get(reverse("accounts:client_link", args=["verlopen"])).content.decode()
     )

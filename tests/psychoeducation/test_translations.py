@@ -144,13 +144,13 @@ def test_clients_own_page_is_dutch_by_default(client, world, shared_session):
     client.force_login(world.traj_a.client.user)
     body = client.get(reverse("cases:my_page")).content.decode()
     assert '<html lang="nl"' in body
-    assert "Wat mij helpt bij stress" in body
+    assert "Mijn plan" in body
     assert "Dit herken ik bij mezelf:" in body
     assert "Als het zaterdagochtend is, dan open ik samen met mijn moeder de post." in body
-    assert "We kijken samen terug op zondag 1 februari." in body
+    assert "We kijken samen terug op 1 februari." in body
     assert "Hoe gaat het? Laat het ons weten" in body
     assert "Zakkaartje om te printen" in body and "Mijn praatplaat om te printen" in body
-    assert "What helps me" not in body and "look back together" not in body
+    assert "My plan" not in body and "look back together" not in body
 
 
 @pytest.mark.django_db

@@ -46,3 +46,15 @@ def is_checkbox(field) -> bool:
 @register.filter
 def is_multiple_choice(field) -> bool:
     return isinstance(field.field.widget, forms.RadioSelect | forms.CheckboxSelectMultiple)
+
+
+@register.filter
+def sections_below(sections: list, order: int) -> list:
+    """The rendered page sections with an order below ``order`` (what matters today first)."""
+    return [s for s in sections if s.get("order", 0) < int(order)]
+
+
+@register.filter
+def sections_from(sections: list, order: int) -> list:
+    """The rendered page sections with an order of ``order`` or more (folded further down)."""
+    return [s for s in sections if s.get("order", 0) >= int(order)]
