@@ -36,6 +36,7 @@ from doenvermogen.psychoeducation.models import StressEffect
 from doenvermogen.reminders import services as reminder_services
 from doenvermogen.reminders.models import Delivery
 from doenvermogen.research import services as research_services
+from doenvermogen.research.catalogues import load as load_instruments
 from doenvermogen.research.models import Instrument
 
 pytestmark = pytest.mark.django_db
@@ -238,6 +239,8 @@ def _client_world(traj, pro, effect) -> dict:
     delivery = Delivery.objects.filter(reminder=reminder).first()
     _feed, feed_token = reminder_services.calendar_feed_create(client=client, author=pro)
     case_services.consent_record(client=client, author=pro, purpose="research", trajectory=traj)
+    if not Instrument.objects.filter(organisation=None, code="stress_thermometer").exists():
+        load_instruments(Instrument)  # a transaction test before this one flushed the catalogue
     instrument = Instrument.objects.get(organisation=None, code="stress_thermometer")
     study = research_services.study_create(
         organisation=traj.organisation, author=pro, name="Studie", instrument_list=[instrument]
