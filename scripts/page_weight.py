@@ -32,8 +32,13 @@ def main() -> int:
     if noor is None:
         print("No demo client with an account: open Noor's link once, or load the demo data.")
         return 1
+    from doenvermogen.accounts.models import User
+    from doenvermogen.clientaccess.services import client_link_create
+
     browser = Client(HTTP_ACCEPT_LANGUAGE="nl", HTTP_HOST="localhost")
-    browser.force_login(noor.user)
+    author = User.objects.filter(kind=User.Kind.STAFF).first()
+    _link, token = client_link_create(client=noor, author=author)
+    browser.get(f"/l/{token}/")  # a client's session is opened with a personal link
     html = browser.get("/me/").content
     served = browser.get("/me/", HTTP_ACCEPT_ENCODING="gzip")
     print(

@@ -26,6 +26,9 @@ class Command(BaseCommand):
                 if exc.name != f"{config.name}.catalogues":
                     raise
                 continue
-            summary = module.load()
+            load = getattr(module, "load", None)
+            if load is None:  # a data folder of that name (rooms/catalogues/), not a module
+                continue
+            summary = load()
             if summary:
                 self.stdout.write(f"{config.label}: {summary}")
