@@ -16,7 +16,7 @@ class ClientTrajectoryForm(IdempotentFormMixin):
         max_length=120,
         help_text=_("Only the name you use together. No citizen service number (BSN)."),
     )
-    email = forms.EmailField(label=_("E-mail address (optional)"), required=False)
+    email = forms.EmailField(label=_("E-mail address (optional)"), required=False, max_length=254)
     phone = forms.CharField(label=_("Phone number (optional)"), max_length=30, required=False)
     preferred_channel = forms.ChoiceField(
         label=_("How does the client want to hear from us?"),
