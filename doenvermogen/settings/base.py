@@ -73,6 +73,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
+    "doenvermogen.sso.middleware.LogoutFormActionMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     # Compresses HTML for a cheap phone on a prepaid bundle (with Django's BREACH mitigation).
     "django.middleware.gzip.GZipMiddleware",

@@ -31,6 +31,7 @@ from doenvermogen.sso import selectors, services
 from doenvermogen.sso.backends import REQUEST_ATTRIBUTE, ProviderSettingsMixin
 from doenvermogen.sso.bsn import bsn_is_valid
 from doenvermogen.sso.forms import BsnForm
+from doenvermogen.sso.middleware import SESSION_LOGOUT_ORIGIN, origin_of
 from doenvermogen.sso.models import IdentityProvider
 from doenvermogen.ui.decorators import staff_required
 
@@ -85,6 +86,9 @@ class CallbackView(ProviderSettingsMixin, OIDCAuthenticationCallbackView):
     def login_success(self) -> HttpResponse:
         response = super().login_success()
         self.request.session[SESSION_PROVIDER] = self.provider.pk
+        logout_origin = origin_of(self.provider.end_session_endpoint)
+        if logout_origin:  # "Uitloggen" may then redirect there (CSP form-action)
+            self.request.session[SESSION_LOGOUT_ORIGIN] = logout_origin
         return response
 
     def login_failure(self) -> HttpResponse:
