@@ -67,7 +67,13 @@ def _updated_since(request: Request) -> datetime.datetime | None:
         raise ValidationError({"updated_since": "Use ISO 8601, e.g. 2026-11-30T12:00:00Z."})
     if value.tzinfo is None:
         value = value.replace(tzinfo=datetime.UTC)
-    return value
+    try:
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59 that ISO 8601 allows.
+        return value.astimezone(datetime.UTC)
+    except (OverflowError, ValueError):
+        raise ValidationError(
+            {"updated_since": "Use ISO 8601, e.g. 2026-11-30T12:00:00Z."}
+        ) from None
 
 
 def _int_param(request: Request, name: str) -> int | None:

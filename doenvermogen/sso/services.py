@@ -73,7 +73,7 @@ def staff_sign_in(*, provider: IdentityProvider, claims: dict) -> User:
     name = str(claims.get(provider.name_claim) or "").strip()[:200]
 
     identity = (
-        StaffIdentity.objects.select_for_update()
+        StaffIdentity.objects.select_for_update(of=("self",))
         .select_related("user")
         .filter(provider=provider, subject=subject)
         .first()
@@ -126,7 +126,7 @@ def client_sign_in(*, provider: IdentityProvider, claims: dict) -> User:
     if not bsn_is_valid(bsn) or provider.organisation_id is None:
         raise SignInRefused(_("DigiD did not give a citizen service number we can use."))
     identity = (
-        ClientIdentity.objects.select_for_update()
+        ClientIdentity.objects.select_for_update(of=("self",))
         .select_related("client", "client__user")
         .filter(organisation_id=provider.organisation_id, bsn_hash=bsn_hash(bsn))
         .first()

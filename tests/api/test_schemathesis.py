@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 
 from doenvermogen.wsgi import application
@@ -15,9 +17,22 @@ from doenvermogen.wsgi import application
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
 
+@pytest.fixture(autouse=True)
+def _keep_the_test_connection():
+    """schemathesis calls the real WSGI handler, whose request signals close old database
+    connections; inside a test's transaction that closes the test's own connection (PostgreSQL;
+    SQLite's in-memory database ignores it). Django's test client does the same as this."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
 @pytest.fixture
 def auth_header(token, plan_for_schemathesis) -> dict:
-    return {"Authorization": f"Bearer {token.secret}"}
+    # Plain bodies: the WSGI transport does not undo the gzip a real HTTP client would.
+    return {"Authorization": f"Bearer {token.secret}", "Accept-Encoding": "identity"}
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ def test_dispatch_fans_out_one_task_per_batch(make, world, monkeypatch):
     assert services.deliveries_dispatch() == 3 and len(enqueued) == 3
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="SKIP LOCKED needs PostgreSQL")
 def test_parallel_workers_take_disjoint_batches(make, world):
     deliveries = _due_deliveries(make, world, 40)

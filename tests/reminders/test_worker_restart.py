@@ -31,7 +31,7 @@ def _worker(**options):
     call_command("db_worker", batch=True, startup_delay=False, interval=0, **options)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 @override_settings(TASKS=DB_TASKS)
 def test_each_reminder_is_sent_once_across_a_worker_restart(make, monkeypatch):
     monkeypatch.setattr(services, "BATCH_SIZE", 4)
