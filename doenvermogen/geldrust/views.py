@@ -217,9 +217,8 @@ def _check_context(ctx: Authorized, check: MoneyCheck) -> dict[str, Any]:
     return context
 
 
-@login_required
-@staff_required
-def check_detail(request, check_id: int):
+def _show_check(request, check_id: int, mode: str):
+    """One stored check, for the professional or the client (the same page; access decides)."""
     ctx, check = access_trajectory_object(
         user=request.user,
         queryset=MoneyCheck.objects.prefetch_related("outcomes__step"),
@@ -227,40 +226,11 @@ def check_detail(request, check_id: int):
         event=events.MONEY_CHECK_VIEW,
     )
     return render(
-        request, "geldrust/check_detail.html", {**_check_context(ctx, check), "mode": "trajectory"}
+        request, "geldrust/check_detail.html", {**_check_context(ctx, check), "mode": mode}
     )
 
 
-@login_required
-@staff_required
-def check_print(request, check_id: int):
-    ctx, check = access_trajectory_object(
-        user=request.user,
-        queryset=MoneyCheck.objects.all(),
-        pk=check_id,
-        event=events.MONEY_CHECK_PRINT,
-    )
-    context = _check_context(ctx, check)
-    return pdf_response("pdf/geldrust_overview.html", context, f"geldcheck-{check.pk}.pdf")
-
-
-@login_required
-@client_required
-def my_check(request, check_id: int):
-    ctx, check = access_trajectory_object(
-        user=request.user,
-        queryset=MoneyCheck.objects.prefetch_related("outcomes__step"),
-        pk=check_id,
-        event=events.MONEY_CHECK_VIEW,
-    )
-    return render(
-        request, "geldrust/check_detail.html", {**_check_context(ctx, check), "mode": "client"}
-    )
-
-
-@login_required
-@client_required
-def my_check_print(request, check_id: int):
+def _print_check(request, check_id: int):
     ctx, check = access_trajectory_object(
         user=request.user,
         queryset=MoneyCheck.objects.all(),
@@ -270,6 +240,30 @@ def my_check_print(request, check_id: int):
     return pdf_response(
         "pdf/geldrust_overview.html", _check_context(ctx, check), f"geldcheck-{check.pk}.pdf"
     )
+
+
+@login_required
+@staff_required
+def check_detail(request, check_id: int):
+    return _show_check(request, check_id, "trajectory")
+
+
+@login_required
+@staff_required
+def check_print(request, check_id: int):
+    return _print_check(request, check_id)
+
+
+@login_required
+@client_required
+def my_check(request, check_id: int):
+    return _show_check(request, check_id, "client")
+
+
+@login_required
+@client_required
+def my_check_print(request, check_id: int):
+    return _print_check(request, check_id)
 
 
 @require_POST
