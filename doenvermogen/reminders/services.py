@@ -89,11 +89,6 @@ def _enqueue_dispatch(run_after: datetime.datetime | None) -> None:
     transaction.on_commit(task.enqueue)
 
 
-def _enqueue_send(delivery_id: int, run_after: datetime.datetime | None) -> None:
-    """A delivery is due at ``run_after``: it is sent by the dispatch for that minute."""
-    _enqueue_dispatch(run_after)
-
-
 # Appointments ------------------------------------------------------------------------------------
 
 

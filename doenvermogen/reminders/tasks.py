@@ -9,7 +9,8 @@ from doenvermogen.reminders import services
 
 @task()
 def send_delivery(delivery_id: int) -> str:
-    """Send one reminder delivery; does nothing if it is not due or already sent."""
+    """Send one reminder delivery; does nothing if it is not due or already sent. New deliveries
+    go through ``dispatch_due_deliveries``; this stays for tasks queued before that existed."""
     return services.delivery_send(delivery_id=delivery_id)
 
 
