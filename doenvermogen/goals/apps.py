@@ -9,6 +9,7 @@ class GoalsConfig(AppConfig):
         from doenvermogen.goals import sections
         from doenvermogen.ui.sections import (
             register_client_page_section,
+            register_client_today,
             register_trajectory_section,
         )
 
@@ -18,3 +19,4 @@ class GoalsConfig(AppConfig):
         register_client_page_section(
             order=20, template="goals/_client_section.html", context=sections.client_page
         )
+        register_client_today(sections.client_today)

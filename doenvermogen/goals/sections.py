@@ -5,7 +5,10 @@ Both receive the page's ``Authorized`` context and read through it (no second au
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
+
 from doenvermogen.goals import selectors
+from doenvermogen.ui.sections import TodayEntry
 
 
 def trajectory(request, ctx) -> dict:
@@ -21,3 +24,11 @@ def client_page(request, ctx) -> dict | None:
     if not (data.plans or data.done):
         return None
     return {"steps": data}
+
+
+def client_today(request, ctx) -> list[TodayEntry]:
+    """The client's open steps with today's date, for "Vandaag" (one query)."""
+    return [
+        TodayEntry(title=step.text, href=f"#step-{step.pk}", label=_("Step"))
+        for step in selectors.client_steps_due_today(ctx)
+    ]

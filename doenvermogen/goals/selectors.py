@@ -108,3 +108,17 @@ def client_steps(ctx: Authorized, *, today: datetime.date | None = None) -> Clie
     coming = [s for s in open_steps if s.due_on is not None and s.due_on > today]
     done = sorted((s for s in steps if s.is_done), key=lambda s: s.done_at, reverse=True)
     return ClientSteps(client=client, today=today_steps, coming=coming, done=done, plans=plans)
+
+
+def client_steps_due_today(ctx: Authorized, *, today: datetime.date | None = None) -> list[Step]:
+    """The authorized client's open steps in active plans whose date is today."""
+    today = today or timezone.localdate()
+    return list(
+        Step.objects.filter(
+            plan__trajectory__client=ctx.client,
+            plan__status=GoalPlan.Status.ACTIVE,
+            archived_at__isnull=True,
+            done_at__isnull=True,
+            due_on=today,
+        ).order_by("order", "id")
+    )

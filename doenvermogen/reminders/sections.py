@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from doenvermogen.reminders import selectors
 from doenvermogen.reminders.agenda import agenda_build
+from doenvermogen.ui.sections import client_today_entries
 
 
 def trajectory(request, ctx) -> dict:
@@ -15,6 +16,7 @@ def trajectory(request, ctx) -> dict:
 
 def client_page(request, ctx) -> dict | None:
     data = selectors.client_reminders(ctx)
-    if not (data.appointments or data.coming or data.has_feed):
+    extra = client_today_entries(request, ctx)
+    if not (data.appointments or data.coming or data.has_feed or extra):
         return None
-    return {"data": data, "agenda": agenda_build(data)}
+    return {"data": data, "agenda": agenda_build(data), "today_extra": extra}

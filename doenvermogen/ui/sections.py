@@ -30,6 +30,19 @@ _client_page_sections: list[Section] = []
 _team_meeting_sections: list[Section] = []
 
 
+@dataclass(frozen=True)
+class TodayEntry:
+    """One line in the client's "Vandaag" that another app contributes (a step due today)."""
+
+    title: str
+    href: str = ""
+    label: str = ""
+
+
+TodayProvider = Callable[..., list[TodayEntry]]
+_client_today_providers: list[TodayProvider] = []
+
+
 def register_trajectory_section(*, order: int, template: str, context: Callable) -> None:
     _trajectory_sections.append(Section(order, template, context))
     _trajectory_sections.sort(key=lambda s: s.order)
@@ -44,6 +57,24 @@ def register_team_meeting_section(*, order: int, template: str, context: Callabl
     """A block of team-level counts (no client data) on the team-meeting page."""
     _team_meeting_sections.append(Section(order, template, context))
     _team_meeting_sections.sort(key=lambda s: s.order)
+
+
+def register_client_today(provider: TodayProvider) -> None:
+    """Add lines to the client's "Vandaag": ``provider(request, ctx) -> list[TodayEntry]``.
+
+    The section that shows "Vandaag" (reminders) merges them under its timed items, so the
+    client sees one list for today, not one per app.
+    """
+    if provider not in _client_today_providers:
+        _client_today_providers.append(provider)
+
+
+def client_today_entries(request, ctx) -> list[TodayEntry]:
+    """Everything other apps put in the authorized client's "Vandaag" (``ctx``)."""
+    entries: list[TodayEntry] = []
+    for provider in _client_today_providers:
+        entries.extend(provider(request, ctx))
+    return entries
 
 
 def _render_list(sections: list[Section], request, ctx) -> list[dict[str, Any]]:

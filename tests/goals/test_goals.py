@@ -215,3 +215,30 @@ def test_trajectory_page_shows_goal_section(client, world, plan):
     client.force_login(world.pro_a)
     page = client.get(reverse("cases:trajectory_detail", args=[world.traj_a.pk])).content.decode()
     assert "Ik wil mijn post weer openen" in page
+
+
+def test_step_due_today_is_in_the_clients_vandaag(client, world, plan):
+    """Issue 9: "Vandaag" on the client's page lists the steps dated today, linked to the step."""
+    today = timezone.localdate()
+    step = services.step_add(
+        plan=plan, author=world.pro_a, text="Bel de woningcorporatie", due_on=today
+    )
+    services.step_add(
+        plan=plan, author=world.pro_a, text="Morgen pas", due_on=today + datetime.timedelta(days=1)
+    )
+    done = services.step_add(plan=plan, author=world.pro_a, text="Al klaar", due_on=today)
+    services.step_set_done(step=done, author=world.pro_a)
+    other = services.goal_plan_create(
+        trajectory=world.traj_b, author=world.pro_b, goal="Iets anders"
+    )
+    services.step_add(plan=other, author=world.pro_b, text="Stap van een ander", due_on=today)
+
+    client.force_login(world.traj_a.client.user)
+    page = client.get(reverse("cases:my_page")).content.decode()
+    start = page.index('id="today-heading"')
+    vandaag = page[start : page.index("</section>", start)]
+    assert "Bel de woningcorporatie" in vandaag
+    assert f'href="#step-{step.pk}"' in vandaag and f'id="step-{step.pk}"' in page
+    assert "Stap</strong>" in vandaag
+    for absent in ("Morgen pas", "Al klaar", "Stap van een ander", "Niets gepland voor vandaag"):
+        assert absent not in vandaag
