@@ -4,7 +4,7 @@ without a wipeable cover), and six anonymous answers to the questionnaire about 
 
 from __future__ import annotations
 
-from doenvermogen.rooms import catalogue, services
+from doenvermogen.rooms import catalogues, services
 from doenvermogen.rooms.models import FurnitureItem, Room, SurveyResponse
 
 ROOM_NAME = "Spreekkamer 2"
@@ -12,7 +12,7 @@ ROOM_NAME = "Spreekkamer 2"
 
 def load(demo) -> None:
     if not FurnitureItem.objects.filter(organisation__isnull=True).exists():
-        catalogue.load()
+        catalogues.load()
     ingrid = demo.users["ingrid"]
     if Room.objects.filter(organisation=demo.organisation, name=ROOM_NAME).exists():
         return

@@ -1,12 +1,12 @@
-"""Data migration: the shipped furniture catalogue (rooms/catalogues/furniture.yaml)."""
+"""Data migration: the shipped furniture catalogue (rooms/data/furniture.yaml)."""
 
 from django.db import migrations
 
 
 def load(apps, schema_editor):
-    from doenvermogen.rooms import catalogue
+    from doenvermogen.rooms import catalogues
 
-    catalogue.load(apps.get_model("rooms", "FurnitureItem"))
+    catalogues.load(apps.get_model("rooms", "FurnitureItem"))
 
 
 class Migration(migrations.Migration):

@@ -26,9 +26,6 @@ class Command(BaseCommand):
                 if exc.name != f"{config.name}.catalogues":
                     raise
                 continue
-            load = getattr(module, "load", None)
-            if load is None:  # a data folder of that name (rooms/catalogues/), not a module
-                continue
-            summary = load()
+            summary = module.load()
             if summary:
                 self.stdout.write(f"{config.label}: {summary}")

@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from doenvermogen.rooms import catalogue
+from doenvermogen.rooms import catalogues
 
 
 class Command(BaseCommand):
@@ -11,5 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         with transaction.atomic():
-            count = catalogue.load()
+            count = catalogues.load()
         self.stdout.write(f"{count} furniture items loaded.")

@@ -1,7 +1,8 @@
-"""Loads the shipped furniture catalogue (rooms/catalogues/furniture.yaml) into the database.
+"""Loads the shipped furniture catalogue (rooms/data/furniture.yaml) into the database.
 
 Idempotent: shipped entries (no organisation) are matched on their code and updated; an
-organisation's own items are never touched. Used by the data migration and ``load_room_catalogue``.
+organisation's own items are never touched. Used by the data migration, ``load_room_catalogue``
+and ``load_catalogues``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-DATA = Path(__file__).resolve().parent / "catalogues" / "furniture.yaml"
+DATA = Path(__file__).resolve().parent / "data" / "furniture.yaml"
 
 
 def entries() -> list[dict]:
