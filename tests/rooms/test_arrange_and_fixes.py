@@ -136,7 +136,9 @@ def test_suggestion_for_a_narrow_way_moves_the_blocker():
         openings=[door(2, 355)],
     )
     [(finding, fix)] = [
-        pair for pair in suggest_fixes(p, None, CATALOGUE) if pair[0].code == "door.path_80cm"
+        pair
+        for pair in suggest_fixes(p, None, CATALOGUE, time_limit=60)
+        if pair[0].code == "door.path_80cm"
     ]
     assert fix is not None and fix.action == "move" and fix.item_key == "table"
     assert (fix.dx, fix.dy) == (-20, 0)  # gaps of 40 and 60 cm: 20 cm to the left makes 80

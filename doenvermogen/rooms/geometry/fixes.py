@@ -286,11 +286,12 @@ def suggest_fixes(
     report = report or check_plan(plan)
     seen: set[str] = set()
     out: list[tuple[Finding, Fix | None]] = []
-    started = time.monotonic()
     failing = [f for f in report.violations if not (f.code in seen or seen.add(f.code))]
-    for i, finding in enumerate(failing):
-        share = (time_limit - (time.monotonic() - started)) / max(1, len(failing) - i)
-        deadline = time.monotonic() + max(0.2, share)
+    # Every finding gets the same share of the time, fixed beforehand: a search that runs over
+    # its share (one slow check) must not starve the findings after it.
+    share = max(0.2, time_limit / max(1, len(failing)))
+    for finding in failing:
+        deadline = time.monotonic() + share
         out.append((finding, _fix_for(plan, report, finding, list(catalogue), deadline)))
     return out
 
