@@ -17,16 +17,21 @@ ACK_DELAY = 0.03
 
 
 class AckDelayFileBackend(BaseEmailBackend):
-    """Each message in its own file (written and synced), then a short pause like SMTP's reply."""
+    """Each message in its own file (written, synced, renamed), then a pause like SMTP's reply."""
 
     def send_messages(self, messages) -> int:
         folder = Path(settings.EMAIL_FILE_PATH)
         for message in messages:
-            path = folder / f"{uuid.uuid4().hex}.eml"
-            with open(path, "wb") as fh:
+            # Like a mail server: a message is accepted whole or not at all. Written under a
+            # temporary name and renamed, so a worker killed mid-write leaves no half message
+            # (an empty .eml without a Message-ID made the kill test fail under load).
+            name = uuid.uuid4().hex
+            partial = folder / f"{name}.partial"
+            with open(partial, "wb") as fh:
                 fh.write(message.message().as_bytes())
                 fh.flush()
                 os.fsync(fh.fileno())
+            os.rename(partial, folder / f"{name}.eml")
             time.sleep(ACK_DELAY)
         return len(messages)
 
