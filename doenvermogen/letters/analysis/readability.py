@@ -284,6 +284,46 @@ def _antecedent(
     return None
 
 
+def _join_om_te(heads: dict[int, list], tags: dict[int, Token]) -> None:
+    """Rebuild an "om ... te <infinitive>" clause that Frog left without its body.
+
+    Dutch "om" before "te" + infinitive opens a clause whose head (in UD, and so in spaCy)
+    is the infinitive: "Wij hebben u gevraagd om na afloop ... gegevens naar ons te sturen"
+    has "sturen" under "gevraagd", with "om", "te" and everything in between under
+    "sturen". When Frog gives "om" no body, the clause is rebuilt that way.
+    """
+    for i in sorted(heads):
+        tok = tags[i]
+        if tok.lower != "om" or tok.pos != "VZ":
+            continue
+        if any(h == i and r in ("body", "obj1") for h, r in heads.values()):
+            continue
+        te = next(
+            (
+                j
+                for j in sorted(heads)
+                if j > i
+                and tags[j].lower == "te"
+                and j + 1 in tags
+                and tags[j + 1].pos == "WW"
+                and "inf" in tags[j + 1].feats
+            ),
+            None,
+        )
+        if te is None:
+            continue
+        verb = te + 1
+        outer = heads[i][0]
+        if i <= outer <= verb:
+            continue
+        heads[verb][0], heads[verb][1] = outer, heads[i][1] or "mod"
+        heads[i][0], heads[i][1] = verb, "mark"
+        heads[te][0], heads[te][1] = verb, "mark"
+        for k in range(i + 1, te):
+            if k in heads and not i <= heads[k][0] <= verb:
+                heads[k][0] = verb
+
+
 def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     """Re-hang Frog's Alpino-style tree the way Universal Dependencies (spaCy) does.
 
@@ -295,6 +335,7 @@ def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     heads = {t.index: [t.head, t.deprel] for t in sentence.tokens}
     tags = {t.index: t for t in sentence.tokens}
     _join_fragments(heads, tags)
+    _join_om_te(heads, tags)
 
     def children(i: int, rel: str | None = None) -> list[int]:
         return sorted(
