@@ -302,3 +302,30 @@ def test_plural_noun_after_hebben_is_not_an_infinitive(frozen) -> None:  # type:
     features = sentence_readability(sentence)
     assert features.content_words == ["hebt", "vragen"]
     assert features.lint_score is not None
+
+
+def test_spacy_word_classes_for_capitals_and_months() -> None:
+    """A capitalised common noun inside the sentence is a name (no word frequency); a month
+    that Frog marks as part of a name is a common noun (with its frequency)."""
+    from doenvermogen.letters.analysis.readability import spacy_word_classes
+
+    s = _sentence(
+        [
+            ("Belasting", "belasting", "N(soort,ev,basis,zijd,stan)", 2, "su"),
+            ("bellen", "bellen", "WW(pv,tgw,mv)", 0, "ROOT"),
+            ("de", "de", "LID(bep,stan,rest)", 4, "det"),
+            ("Belastingdienst", "belastingdienst", "N(soort,ev,basis,zijd,stan)", 2, "obj1"),
+            ("op", "op", "VZ(init)", 2, "mod"),
+            ("3", "3", "TW(hoofd,vrij)", 7, "det"),
+            ("september", "september", "SPEC(deeleigen)", 5, "obj1"),
+        ]
+    )
+    tokens = spacy_word_classes(s).tokens
+    assert tokens[0].tag == "N(soort,ev,basis,zijd,stan)"  # opens the sentence: unchanged
+    assert tokens[3].tag == "N(eigen,ev,basis,zijd,stan)"
+    assert tokens[6].tag == "N(soort,ev,basis,zijd,stan)"
+    features = sentence_readability(s)
+    words = [w for w, _f in features.frequencies]
+    assert "belastingdienst" not in words
+    assert "september" in words
+    assert s.tokens[3].tag.startswith("N(soort")  # the findings keep Frog's tags

@@ -16,7 +16,7 @@ import gzip
 import json
 import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -489,8 +489,39 @@ class SentenceReadability:
         return lint_level(self.lint_score)
 
 
+def spacy_word_classes(sentence: Sentence) -> Sentence:
+    """Frog's tags where spaCy's (trained on the Lassy treebank) would differ in the way
+    Dutch spelling decides, for the LiNT-II features only (findings keep Frog's tags).
+
+    - A capitalised common noun that does not open the sentence ("uw aanvraag bij de
+      Belastingdienst", "Mijn Oosterwijde", "DigiD") is a name (PROPN): Dutch writes common
+      nouns in lower case, and Lassy tags such words N(eigen). Names give no word frequency.
+    - A lower-case word that Frog marks as part of a name (SPEC(deeleigen)) but that the noun
+      list knows is a common noun: the month in "op 3 september 2026" (Lassy: N(soort)).
+    """
+    data = lint_data()
+    first = next((t.index for t in sentence.tokens if not t.is_punct), 0)
+    changed = False
+    tokens = []
+    for t in sentence.tokens:
+        if t.pos == "N" and "soort" in t.feats and t.index != first and t.word[:1].isupper():
+            t = replace(t, tag=t.tag.replace("soort", "eigen", 1))
+            changed = True
+        elif (
+            t.pos == "SPEC"
+            and "deeleigen" in t.feats
+            and t.word.islower()
+            and t.lower in data.nouns
+        ):
+            t = replace(t, tag="N(soort,ev,basis,zijd,stan)")
+            changed = True
+        tokens.append(t)
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
 def sentence_readability(sentence: Sentence) -> SentenceReadability:
     """Compute the LiNT-II features of one sentence."""
+    sentence = spacy_word_classes(sentence)
     result = SentenceReadability(index=sentence.index)
     nouns: dict[str, list[str]] = {}
     lengths: list[int] = []
