@@ -195,12 +195,14 @@ def _join_fragments(heads: dict[int, list], tags: dict[int, Token]) -> None:
 
     spaCy, and so LiNT-II, always gives one tree per sentence: every word has a path to the
     sentence's root. Frog's parser sometimes leaves fragments unattached ("Op 3 september
-    2026 | hebben wij ... ontvangen"), which makes every dependency in the fragment short. The
-    main root is a finite verb (else the largest fragment with one, else the largest
-    fragment); every other fragment hangs from it,
-    as the verbal complement when the main root is an auxiliary without one and the fragment
-    is headed by an infinitive or participle ("kunt u ... | beroep instellen"), else as a
-    modifier (the UD obl/advcl it would have been).
+    2026 | hebben wij ... ontvangen"), which makes every dependency in the fragment short.
+
+    The main root is a finite verb that does not open the sentence, leftmost first (else one
+    that does, else the largest fragment with a finite verb, else the largest fragment). Every
+    other fragment hangs from it: as the verbal complement when the main root is an auxiliary
+    without one and the fragment is headed by an infinitive or participle ("kunt u ... |
+    beroep instellen"); a relative clause from its antecedent noun; else as a modifier (the
+    UD obl/advcl it would have been).
     """
     roots = [i for i, (h, _r) in heads.items() if h == 0]
     if len(roots) < 2 or any(h < 0 for h, _r in heads.values()):
