@@ -54,11 +54,28 @@ _SENTENCE_FINAL = (".", "!", "?", "\u2026")
 
 
 def ends_like_sentence(line: str) -> bool:
-    """LiNT-II's test for prose: the line ends with . ! ? or … (closing quotes and brackets
-    ignored). Headings, salutations ("Geachte heer,"), subject lines, addresses, amounts and
-    signatures do not."""
+    """The line (or word) ends with . ! ? or … (closing quotes and brackets ignored)."""
     stripped = line.rstrip(_CLOSERS)
     return bool(stripped) and stripped[-1] in _SENTENCE_FINAL
+
+
+_INTERNAL_SENTENCE_END = re.compile(r"[.!?\u2026]\s")
+_LINK_WORD = re.compile(r"\A(?:(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.-]+)\Z", re.IGNORECASE)
+
+
+def is_prose_line(line: str) -> bool:
+    """LiNT-II's test for prose (its structure-aware segmentation, text mode): the line ends
+    like a sentence; or it holds a whole sentence before its end (". " inside, so a line that
+    introduces a list with a colon still counts); or it ends with a web address or e-mail
+    address after some words. Headings, salutations ("Geachte heer,"), subject lines,
+    addresses, amounts and signatures are not prose."""
+    stripped = line.rstrip(_CLOSERS)
+    if not stripped:
+        return False
+    if stripped[-1] in _SENTENCE_FINAL or _INTERNAL_SENTENCE_END.search(line):
+        return True
+    words = stripped.rsplit(None, 1)
+    return len(words) == 2 and bool(_LINK_WORD.match(words[1]))
 
 
 @dataclass(frozen=True)
@@ -147,7 +164,7 @@ def frog_pieces(text: str, limit: int = MAX_FROG_WORDS) -> list[Piece]:
     sentence end cut into pieces that each continue the previous one."""
     pieces: list[Piece] = []
     for start, end, segment in segment_spans(text):
-        prose = ends_like_sentence(segment)
+        prose = is_prose_line(segment)
         words = list(_WORD_SPAN.finditer(text, start, end))
         cuts = _cut_points(words, limit)
         if not cuts:
@@ -343,13 +360,40 @@ _DETERMINERS = frozenset(
 )
 
 
-def repair_mistags(sentence: Sentence) -> Sentence:
-    """Fix Frog's known mis-tags in a sentence that has no finite verb at all.
+def _repair_noun_after_hebben(sentence: Sentence) -> Sentence:
+    """ "Hebt u vragen?": Frog reads "vragen" as an infinitive under "hebben". Dutch "hebben"
+    takes a participle, never a bare infinitive, so such an infinitive (not after "te") is
+    the plural noun that is the object of "hebben"; it becomes N(soort,mv) and the object."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for t in sentence.tokens:
+        if not (t.is_finite_verb and t.lemma.lower() == "hebben"):
+            continue
+        for j, c in enumerate(tokens):
+            before = tokens[j - 1].word.lower() if j else ""
+            if (
+                c.head == t.index
+                and c.deprel == "vc"
+                and c.pos == "WW"
+                and "inf" in c.feats
+                and before != "te"
+                and c.lower.endswith("en")
+            ):
+                tokens[j] = replace(c, tag="N(soort,mv,basis)", lemma=c.lower, deprel="obj1")
+                changed = True
+    return replace(sentence, tokens=tokens) if changed else sentence
 
-    Only then: a main-clause "zijn"/"hebben"/modal tagged as an infinitive (not after "te"),
-    or a plural verb form such as "bedragen" tagged as a noun (not after a determiner),
-    becomes the finite verb. The parse is left as Frog made it.
+
+def repair_mistags(sentence: Sentence) -> Sentence:
+    """Fix Frog's known mis-tags.
+
+    A plural noun read as an infinitive after "hebben" becomes a noun (see
+    `_repair_noun_after_hebben`). In a sentence that has no finite verb at all, a main-clause
+    "zijn"/"hebben"/modal tagged as an infinitive (not after "te"), or a plural verb form such
+    as "bedragen" tagged as a noun (not after a determiner), becomes the finite verb. The
+    parse is left as Frog made it.
     """
+    sentence = _repair_noun_after_hebben(sentence)
     tokens = sentence.tokens
     if any(t.is_finite_verb for t in tokens):
         return sentence

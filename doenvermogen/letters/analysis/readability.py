@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import statistics
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -189,6 +190,142 @@ def noun_type(token: Token) -> str | None:
     return None
 
 
+def _join_fragments(heads: dict[int, list], tags: dict[int, Token]) -> None:
+    """Make one tree of a sentence that Frog's parser left in pieces (several roots).
+
+    spaCy, and so LiNT-II, always gives one tree per sentence: every word has a path to the
+    sentence's root. Frog's parser sometimes leaves fragments unattached ("Op 3 september
+    2026 | hebben wij ... ontvangen"), which makes every dependency in the fragment short.
+
+    The main root is a finite verb that does not open the sentence, leftmost first (else one
+    that does, else the largest fragment with a finite verb, else the largest fragment). Every
+    other fragment hangs from it: as the verbal complement when the main root is an auxiliary
+    without one and the fragment is headed by an infinitive or participle ("kunt u ... |
+    beroep instellen"); a relative clause from its antecedent noun; else as a modifier (the
+    UD obl/advcl it would have been).
+    """
+    roots = [i for i, (h, _r) in heads.items() if h == 0]
+    if len(roots) < 2 or any(h < 0 for h, _r in heads.values()):
+        return
+
+    def root_of(i: int) -> int:
+        seen = set()
+        while heads[i][0] > 0 and heads[i][0] in heads and i not in seen:
+            seen.add(i)
+            i = heads[i][0]
+        return i
+
+    members: dict[int, list[int]] = {r: [] for r in roots}
+    for i in heads:
+        r = root_of(i)
+        if r in members:
+            members[r].append(i)
+    words = [r for r in roots if not tags[r].is_punct]
+    if not words:
+        return
+
+    first_word = min((i for i in heads if not tags[i].is_punct), default=0)
+
+    def rank(r: int) -> tuple[bool, bool, int, int]:
+        # A finite verb that does not open the sentence (the main clause's verb in second
+        # place, not the "Wordt uw aanvraag toegekend, dan ..." of a conditional), leftmost
+        # first (a relative or subordinate clause has its verb at its end); else the largest
+        # fragment with a finite verb.
+        if tags[r].is_finite_verb:
+            return (True, r != first_word, 0, -r)
+        finite = any(tags[i].is_finite_verb for i in members[r])
+        return (False, finite, sum(not tags[i].is_punct for i in members[r]), r)
+
+    main = max(words, key=rank)
+    head_tok = tags[main]
+    wants_vc = (
+        head_tok.pos == "WW"
+        and head_tok.lemma.lower() in AUXILIARY_LEMMAS
+        and not any(h == main and r == "vc" for h, r in heads.values())
+    )
+    for r in sorted(roots):
+        if r == main:
+            continue
+        tok = tags[r]
+        if tok.is_punct:
+            heads[r][0], heads[r][1] = main, "punct"
+        elif wants_vc and tok.pos == "WW" and not tok.is_finite_verb:
+            heads[r][0], heads[r][1] = main, "vc"
+            wants_vc = False
+        elif tok.is_finite_verb and (antecedent := _antecedent(r, members[r], heads, tags)):
+            # A relative clause ("de inkomensgrens, die ... bedroeg") that Frog parsed as a
+            # clause of its own: the antecedent noun joins the main clause, the clause hangs
+            # from the noun (UD acl:relcl).
+            heads[antecedent][0], heads[antecedent][1] = main, "mod"
+            heads[r][0], heads[r][1] = antecedent, "mod"
+        else:
+            heads[r][0], heads[r][1] = main, "mod"
+
+
+def _antecedent(
+    verb: int, members: list[int], heads: dict[int, list], tags: dict[int, Token]
+) -> int | None:
+    """The noun a fragment's relative pronoun refers to, when Frog made it the verb's
+    dependent: the word before the relative pronoun (punctuation skipped)."""
+    pronoun = next(
+        (
+            i
+            for i in sorted(members)
+            if i < verb and tags[i].pos == "VNW" and "betr" in tags[i].feats
+        ),
+        None,
+    )
+    if pronoun is None:
+        return None
+    before = [i for i in sorted(members) if i < pronoun and not tags[i].is_punct]
+    if not before:
+        return None
+    noun = before[-1]
+    if is_noun(tags[noun]) and heads[noun][0] == verb:
+        return noun
+    return None
+
+
+def _join_om_te(heads: dict[int, list], tags: dict[int, Token]) -> None:
+    """Rebuild an "om ... te <infinitive>" clause that Frog left without its body.
+
+    Dutch "om" before "te" + infinitive opens a clause whose head (in UD, and so in spaCy)
+    is the infinitive: "Wij hebben u gevraagd om na afloop ... gegevens naar ons te sturen"
+    has "sturen" under "gevraagd", with "om", "te" and everything in between under
+    "sturen". When Frog gives "om" no body, the clause is rebuilt that way.
+    """
+    for i in sorted(heads):
+        tok = tags[i]
+        if tok.lower != "om" or tok.pos != "VZ":
+            continue
+        if any(h == i and r in ("body", "obj1") for h, r in heads.values()):
+            continue
+        te = next(
+            (
+                j
+                for j in sorted(heads)
+                if j > i
+                and tags[j].lower == "te"
+                and j + 1 in tags
+                and tags[j + 1].pos == "WW"
+                and "inf" in tags[j + 1].feats
+            ),
+            None,
+        )
+        if te is None:
+            continue
+        verb = te + 1
+        outer = heads[i][0]
+        if i <= outer <= verb:
+            continue
+        heads[verb][0], heads[verb][1] = outer, heads[i][1] or "mod"
+        heads[i][0], heads[i][1] = verb, "mark"
+        heads[te][0], heads[te][1] = verb, "mark"
+        for k in range(i + 1, te):
+            if k in heads and not i <= heads[k][0] <= verb:
+                heads[k][0] = verb
+
+
 def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     """Re-hang Frog's Alpino-style tree the way Universal Dependencies (spaCy) does.
 
@@ -199,6 +336,8 @@ def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     """
     heads = {t.index: [t.head, t.deprel] for t in sentence.tokens}
     tags = {t.index: t for t in sentence.tokens}
+    _join_fragments(heads, tags)
+    _join_om_te(heads, tags)
 
     def children(i: int, rel: str | None = None) -> list[int]:
         return sorted(
@@ -219,6 +358,8 @@ def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
             body = children(i, "body")
             if body:
                 promote(i, body[0], "mark", move_children=False)
+                for extra in body[1:]:  # Frog gave the conjunction two clauses: one is
+                    heads[extra][0], heads[extra][1] = body[0], "mod"  # the other's modifier
                 done = False
                 break
         if done:
@@ -350,8 +491,39 @@ class SentenceReadability:
         return lint_level(self.lint_score)
 
 
+def spacy_word_classes(sentence: Sentence) -> Sentence:
+    """Frog's tags where spaCy's (trained on the Lassy treebank) would differ in the way
+    Dutch spelling decides, for the LiNT-II features only (findings keep Frog's tags).
+
+    - A capitalised common noun that does not open the sentence ("uw aanvraag bij de
+      Belastingdienst", "Mijn Oosterwijde", "DigiD") is a name (PROPN): Dutch writes common
+      nouns in lower case, and Lassy tags such words N(eigen). Names give no word frequency.
+    - A lower-case word that Frog marks as part of a name (SPEC(deeleigen)) but that the noun
+      list knows is a common noun: the month in "op 3 september 2026" (Lassy: N(soort)).
+    """
+    data = lint_data()
+    first = next((t.index for t in sentence.tokens if not t.is_punct), 0)
+    changed = False
+    tokens = []
+    for t in sentence.tokens:
+        if t.pos == "N" and "soort" in t.feats and t.index != first and t.word[:1].isupper():
+            t = replace(t, tag=t.tag.replace("soort", "eigen", 1))
+            changed = True
+        elif (
+            t.pos == "SPEC"
+            and "deeleigen" in t.feats
+            and t.word.islower()
+            and t.lower in data.nouns
+        ):
+            t = replace(t, tag="N(soort,ev,basis,zijd,stan)")
+            changed = True
+        tokens.append(t)
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
 def sentence_readability(sentence: Sentence) -> SentenceReadability:
     """Compute the LiNT-II features of one sentence."""
+    sentence = spacy_word_classes(sentence)
     result = SentenceReadability(index=sentence.index)
     nouns: dict[str, list[str]] = {}
     lengths: list[int] = []
@@ -489,11 +661,37 @@ def scored_sentences(analyzed: AnalyzedText) -> list[Sentence]:
     return prose or [s for s in analyzed.sentences if s.words]
 
 
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def is_unscoreable_fragment(text: str) -> bool:
+    """LiNT-II's test for a prose line that is a fragment, applied to sentences it cannot
+    score: no word of letters (a bare number), ending in a colon (a label), or three words or
+    fewer ("M. de Boer", "Hebt u vragen?" when it has no scorable noun)."""
+    words = _LETTER_RUN.findall(text)
+    if not words:
+        return True
+    if text.rstrip().endswith(":"):
+        return True
+    return len(words) <= 3
+
+
 def readability(analyzed: AnalyzedText) -> Readability:
-    """All readability figures for an analysed letter (averaged over its prose)."""
-    scored = scored_sentences(analyzed)
+    """All readability figures for an analysed letter (averaged over its prose).
+
+    As LiNT-II does, a prose sentence that gets no score (a feature is missing) and is a
+    fragment (`is_unscoreable_fragment`) is left out of the letter's figures altogether.
+    """
+    per_sentence = [sentence_readability(s) for s in analyzed.sentences]
+    by_index = {r.index: r for r in per_sentence}
+    prose = scored_sentences(analyzed)
+    scored = [
+        s
+        for s in prose
+        if by_index[s.index].lint_score is not None or not is_unscoreable_fragment(s.text)
+    ] or prose
     return Readability(
-        sentences=[sentence_readability(s) for s in analyzed.sentences],
+        sentences=per_sentence,
         flesch_douma=flesch_douma(scored),
         scored_indices=frozenset(s.index for s in scored),
     )
