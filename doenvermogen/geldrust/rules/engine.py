@@ -171,7 +171,7 @@ def validate_household(data: Any) -> dict[str, Any]:
         adults_in = []
     adults = []
     for i, adult in enumerate(adults_in):
-        who = "U" if i == 0 else "Uw partner"
+        who = "Jij" if i == 0 else "Je partner"
         if not isinstance(adult, dict):
             errors.append(f"{who}: de gegevens ontbreken.")
             continue
@@ -220,8 +220,8 @@ def validate_household(data: Any) -> dict[str, Any]:
     elif rent is not None:
         if isinstance(rent, int | float) and not isinstance(rent, bool) and rent <= 0:
             errors.append(
-                "De kale huur moet meer dan € 0 zijn. Huurt u niet? Kies dan 'Ik huur niet'. "
-                "Weet u het niet? Laat het leeg."
+                "De kale huur moet meer dan € 0 zijn. Huur je niet? Kies dan 'Ik huur niet'. "
+                "Weet je het niet? Laat het leeg."
             )
             rent = None
         else:
@@ -411,13 +411,13 @@ def _inputs_why(clean: dict[str, Any], scheme: str) -> list[WhyItem]:
     partner = len(clean["adults"]) == 2
     income = sum(a["income_year"] or 0 for a in clean["adults"])
     if scheme != "kinderbijslag":
-        who = "u en uw toeslagpartner samen" if partner else "u"
+        who = "jou en je toeslagpartner samen" if partner else "jou"
         if any(a["income_year"] is None for a in clean["adults"]):
-            items.append(WhyItem(f"Het inkomen van {who} weet u nog niet."))
+            items.append(WhyItem(f"Het inkomen van {who} weet je nog niet."))
         else:
             items.append(WhyItem(f"Inkomen van {who}: {euro(income)} per jaar (bruto)."))
         items.append(
-            WhyItem("U heeft een toeslagpartner." if partner else "U heeft geen toeslagpartner.")
+            WhyItem("Je hebt een toeslagpartner." if partner else "Je hebt geen toeslagpartner.")
         )
     if scheme in ("kindgebonden_budget", "kinderbijslag"):
         ages = [c["age"] for c in clean["children"]]
@@ -479,7 +479,7 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
             **base,
             status="no",
             amount_month=0,
-            why=[WhyItem("Huurtoeslag is er alleen als u een woning huurt.")],
+            why=[WhyItem("Huurtoeslag is er alleen als je een woning huurt.")],
         )
     try:
         amount = float(sim.calculate(TARGETS[scheme], str(year))[0])
@@ -521,10 +521,10 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
             depends.append("de leeftijd (onder 21 jaar geldt een lagere huurgrens)")
         for child in adult_children:
             depends.append(
-                f"het inkomen van uw kind van {child['age']} (telt mee voor de huurtoeslag)"
+                f"het inkomen van je kind van {child['age']} (telt mee voor de huurtoeslag)"
             )
     if scheme == "zorgtoeslag" and unknown["adult_age"]:
-        depends.append("of u 18 jaar of ouder bent")
+        depends.append("of je 18 jaar of ouder bent")
     why.append(WhyItem(HOW_IT_WORKS[scheme]))
     why += _steps_from_trace(scheme, variables)
     if status == "no" and not depends:
@@ -558,22 +558,22 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
 
 HOW_IT_WORKS = {
     "zorgtoeslag": "Zo werkt het: de overheid bepaalt wat een zorgverzekering kost (de "
-    "standaardpremie). Een deel betaalt u zelf, naar uw inkomen (de normpremie). Zorgtoeslag is "
+    "standaardpremie). Een deel betaal je zelf, naar je inkomen (de normpremie). Zorgtoeslag is "
     "het verschil.",
-    "huurtoeslag": "Zo werkt het: een deel van de huur betaalt u altijd zelf (de basishuur). Van "
-    "de huur daarboven telt eerst alles mee, dan 65% en boven de aftoppingsgrens 40%. Is uw "
+    "huurtoeslag": "Zo werkt het: een deel van de huur betaal je altijd zelf (de basishuur). Van "
+    "de huur daarboven telt eerst alles mee, dan 65% en boven de aftoppingsgrens 40%. Is je "
     "inkomen hoger dan het ijkpunt, dan gaat er een deel af.",
-    "kindgebonden_budget": "Zo werkt het: u krijgt een bedrag per kind, extra als u geen partner "
-    "heeft en extra voor kinderen van 12 jaar en ouder. Is het inkomen hoger dan de drempel, dan "
+    "kindgebonden_budget": "Zo werkt het: je krijgt een bedrag per kind, extra als je geen partner "
+    "hebt en extra voor kinderen van 12 jaar en ouder. Is het inkomen hoger dan de drempel, dan "
     "gaat er een deel af.",
     "kinderbijslag": "Zo werkt het: een vast bedrag per kind per kwartaal, hoger vanaf 6 en vanaf "
-    "12 jaar. Het hangt niet af van uw inkomen.",
+    "12 jaar. Het hangt niet af van je inkomen.",
 }
 STEP_LABELS = {
-    "zorgtoeslag": [("zorgtoeslag_normpremie", "Wat u zelf kunt betalen (normpremie)", "jaar")],
+    "zorgtoeslag": [("zorgtoeslag_normpremie", "Wat je zelf kunt betalen (normpremie)", "jaar")],
     "huurtoeslag": [
         ("huurtoeslag_rekenhuur", "Huur waarmee we rekenen", "maand"),
-        ("huurtoeslag_basishuur", "Basishuur (betaalt u zelf)", "maand"),
+        ("huurtoeslag_basishuur", "Basishuur (betaal je zelf)", "maand"),
         ("huurtoeslag_rent_part", "Huurtoeslag voor de huur", "maand"),
         ("huurtoeslag_income_part", "Eraf voor het inkomen", "maand"),
     ],
@@ -598,26 +598,26 @@ APPLY = {
     "zorgtoeslag": {
         "how": "Aanvragen bij Dienst Toeslagen op toeslagen.nl met DigiD.",
         "url": "https://www.belastingdienst.nl/wps/wcm/connect/nl/zorgtoeslag/zorgtoeslag",
-        "bring": ["DigiD", "uw inkomen over het jaar (loonstrook of jaaropgave)", "uw zorgpolis"],
+        "bring": ["DigiD", "je inkomen over het jaar (loonstrook of jaaropgave)", "je zorgpolis"],
         "deadline": "1 september {next_year}",
     },
     "huurtoeslag": {
         "how": "Aanvragen bij Dienst Toeslagen op toeslagen.nl met DigiD.",
         "url": "https://www.belastingdienst.nl/wps/wcm/connect/nl/huurtoeslag/huurtoeslag",
-        "bring": ["DigiD", "uw huurcontract of de laatste brief over de huur", "uw inkomen"],
+        "bring": ["DigiD", "je huurcontract of de laatste brief over de huur", "je inkomen"],
         "deadline": "1 september {next_year}",
     },
     "kindgebonden_budget": {
-        "how": "Komt meestal vanzelf als u kinderbijslag krijgt. Niet? Vraag het aan op "
+        "how": "Komt meestal vanzelf als je kinderbijslag krijgt. Niet? Vraag het aan op "
         "toeslagen.nl met DigiD.",
         "url": "https://www.belastingdienst.nl/wps/wcm/connect/nl/kindgebonden-budget/kindgebonden-budget",
-        "bring": ["DigiD", "uw inkomen over het jaar"],
+        "bring": ["DigiD", "je inkomen over het jaar"],
         "deadline": "1 september {next_year}",
     },
     "kinderbijslag": {
-        "how": "Kinderbijslag komt van de SVB. Krijgt u het nog niet? Vraag het aan bij de SVB.",
+        "how": "Kinderbijslag komt van de SVB. Krijg je het nog niet? Vraag het aan bij de SVB.",
         "url": "https://www.svb.nl/nl/kinderbijslag",
-        "bring": ["DigiD", "de geboortedatum van uw kind"],
+        "bring": ["DigiD", "de geboortedatum van je kind"],
         "deadline": "3 jaar na de geboorte",
     },
 }

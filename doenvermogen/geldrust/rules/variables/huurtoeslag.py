@@ -39,7 +39,7 @@ class huurtoeslag_basishuur(Variable):
     value_type = float
     entity = Household
     definition_period = YEAR
-    label = "Basishuur: deze huur betaalt u altijd zelf"
+    label = "Basishuur: deze huur betaal je altijd zelf"
 
     def formula(household, period, parameters):
         p = parameters(period).huurtoeslag
