@@ -20,6 +20,7 @@ PARTNER_STEPS = [
     {"wealth_unknown": "on"},
     {"renting": "yes"},
     {"rent": "900"},
+    {"child_income_1_unknown": "on", "housemates": "1", "housemates_income": "3000"},
 ]
 
 

@@ -14,6 +14,7 @@ from .engine import (
     WhyItem,
     check_household,
     covered_years,
+    huurtoeslag_has_rules,
     validate_household,
 )
 
@@ -25,5 +26,6 @@ __all__ = [
     "WhyItem",
     "check_household",
     "covered_years",
+    "huurtoeslag_has_rules",
     "validate_household",
 ]

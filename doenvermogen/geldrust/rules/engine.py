@@ -37,6 +37,7 @@ TARGETS = {
     "kinderbijslag": "kinderbijslag_month",
 }
 MAX_CHILDREN = 10
+MAX_HOUSEMATES = 8
 MAX_AMOUNT = 10_000_000
 PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
 
@@ -151,6 +152,15 @@ def covered_years() -> list[int]:
     return years
 
 
+def huurtoeslag_has_rules(year: int) -> bool:
+    """Whether ``year`` has the huurtoeslag formula (else huurtoeslag is refused as a whole, and
+    a question that only feeds huurtoeslag changes nothing)."""
+    try:
+        return _parameter("huurtoeslag.basishuur_eenpersoons")(f"{year}-01-01") is not None
+    except ParameterNotFoundError:
+        return False
+
+
 def validate_household(data: Any) -> dict[str, Any]:
     """A clean copy of ``data`` or ``HouseholdError`` with every problem in plain Dutch."""
     if not isinstance(data, dict):
@@ -211,8 +221,44 @@ def validate_household(data: Any) -> dict[str, Any]:
         children_in = []
     children = []
     for n, child in enumerate(children_in, start=1):
-        age = child.get("age") if isinstance(child, dict) else None
-        children.append({"age": _age(age, f"Leeftijd van kind {n}", errors, maximum=40)})
+        child = child if isinstance(child, dict) else {}
+        children.append(
+            {
+                "age": _age(child.get("age"), f"Leeftijd van kind {n}", errors, maximum=40),
+                "income_year": _number(
+                    child.get("income_year"),
+                    f"Inkomen per jaar van kind {n}",
+                    errors,
+                    minimum=0,
+                    maximum=MAX_AMOUNT,
+                ),
+            }
+        )
+    housemates_in = data.get("housemates") or []
+    if not isinstance(housemates_in, list):
+        errors.append("Vul de medebewoners in als een lijst.")
+        housemates_in = []
+    if len(housemates_in) > MAX_HOUSEMATES:
+        errors.append(
+            f"Deze check kan tot {MAX_HOUSEMATES} medebewoners aan. Bij meer: "
+            "doe de proefberekening op toeslagen.nl."
+        )
+        housemates_in = []
+    housemates = []
+    for n, mate in enumerate(housemates_in, start=1):
+        mate = mate if isinstance(mate, dict) else {}
+        housemates.append(
+            {
+                "age": _age(mate.get("age"), f"Leeftijd van medebewoner {n}", errors),
+                "income_year": _number(
+                    mate.get("income_year"),
+                    f"Inkomen per jaar van medebewoner {n}",
+                    errors,
+                    minimum=0,
+                    maximum=MAX_AMOUNT,
+                ),
+            }
+        )
     renting = data.get("renting", True)
     rent = data.get("rent_month")
     if renting is False:
@@ -242,6 +288,7 @@ def validate_household(data: Any) -> dict[str, Any]:
         "year": year,
         "adults": adults,
         "children": children,
+        "housemates": housemates,
         "renting": renting is not False,
         "rent_month": rent,
         "service_costs_month": service,
@@ -267,10 +314,22 @@ def _situation(clean: dict[str, Any]) -> dict[str, Any]:
     for i, child in enumerate(clean["children"]):
         key = f"kind_{i + 1}"
         children.append(key)
-        persons[key] = {"age": {year: child["age"] if child["age"] is not None else 8}}
+        persons[key] = {
+            "age": {year: child["age"] if child["age"] is not None else 8},
+            "income_year": {year: child["income_year"] or 0},
+        }
+    housemates = []
+    for i, mate in enumerate(clean["housemates"]):
+        key = f"medebewoner_{i + 1}"
+        housemates.append(key)
+        persons[key] = {
+            "age": {year: mate["age"] if mate["age"] is not None else 30},
+            "income_year": {year: mate["income_year"] or 0},
+        }
     household = {
         "adults": adults,
         "children": children,
+        "housemates": housemates,
         "rent_month": {year: clean["rent_month"] or 0},
     }
     return {"persons": persons, "households": {"huishouden": household}}
@@ -403,6 +462,10 @@ def _unknown(clean: dict[str, Any]) -> dict[str, bool]:
         "adult_age": any(a["age"] is None for a in clean["adults"]),
         "child_age": any(c["age"] is None for c in clean["children"]),
         "rent": clean["renting"] and clean["rent_month"] is None,
+        "others_income": any(
+            c["income_year"] is None for c in clean["children"] if (c["age"] or 0) >= 18
+        )
+        or any(m["income_year"] is None for m in clean["housemates"]),
     }
 
 
@@ -437,8 +500,17 @@ def _inputs_why(clean: dict[str, Any], scheme: str) -> list[WhyItem]:
                     else "Servicekosten: een deel telt mee."
                 )
             )
-        size = len(clean["adults"]) + len(clean["children"])
+        size = len(clean["adults"]) + len(clean["children"]) + len(clean["housemates"])
         items.append(WhyItem(f"Mensen in huis: {size}."))
+        others = [c for c in clean["children"] if (c["age"] or 0) >= 18] + clean["housemates"]
+        known = [o["income_year"] for o in others if o["income_year"] is not None]
+        if known:
+            items.append(
+                WhyItem(
+                    f"Inkomen van anderen in huis (kinderen van 18 jaar of ouder, medebewoners): "
+                    f"{euro(sum(known))} per jaar (bruto). Dat telt mee voor de huurtoeslag."
+                )
+            )
     return items
 
 
@@ -520,8 +592,19 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
         if unknown["adult_age"]:
             depends.append("de leeftijd (onder 21 jaar geldt een lagere huurgrens)")
         for child in adult_children:
-            depends.append(
-                f"het inkomen van je kind van {child['age']} (telt mee voor de huurtoeslag)"
+            if child["income_year"] is None:
+                depends.append(
+                    f"het inkomen van je kind van {child['age']} (telt mee voor de huurtoeslag)"
+                )
+        if any(m["income_year"] is None for m in clean["housemates"]):
+            depends.append("het inkomen van wie er verder bij je woont (telt mee)")
+        mate_limit = _parameter("huurtoeslag.vermogensgrens_alleenstaand")(f"{year}-01-01")
+        if (clean["housemates"] or adult_children) and mate_limit is not None:
+            why.append(
+                WhyItem(
+                    f"Heeft iemand die bij je woont meer dan {euro(mate_limit)} vermogen? "
+                    "Dan is er geen huurtoeslag."
+                )
             )
     if scheme == "zorgtoeslag" and unknown["adult_age"]:
         depends.append("of je 18 jaar of ouder bent")
@@ -535,7 +618,8 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
         why.append(WhyItem(f"Uitkomst: ongeveer {euro(amount_int)} {per}."))
     amount_max = None
     if depends:
-        if unknown["income"] or (scheme == "huurtoeslag" and unknown["rent"]):
+        others_unknown = scheme == "huurtoeslag" and unknown["others_income"]
+        if unknown["income"] or others_unknown or (scheme == "huurtoeslag" and unknown["rent"]):
             amount_max = amount_int if not (scheme == "huurtoeslag" and unknown["rent"]) else None
             amount_int = None
         status = "maybe"
@@ -573,6 +657,7 @@ STEP_LABELS = {
     "zorgtoeslag": [("zorgtoeslag_normpremie", "Wat je zelf kunt betalen (normpremie)", "jaar")],
     "huurtoeslag": [
         ("huurtoeslag_rekenhuur", "Huur waarmee we rekenen", "maand"),
+        ("huurtoeslag_other_income", "Inkomen van anderen in huis dat meetelt", "jaar"),
         ("huurtoeslag_basishuur", "Basishuur (betaal je zelf)", "maand"),
         ("huurtoeslag_rent_part", "Huurtoeslag voor de huur", "maand"),
         ("huurtoeslag_income_part", "Eraf voor het inkomen", "maand"),
@@ -589,7 +674,7 @@ def _steps_from_trace(scheme: str, variables: dict[str, float]) -> list[WhyItem]
     """The engine's own intermediate results, in words."""
     items = []
     for name, label, per in STEP_LABELS[scheme]:
-        if name in variables:
+        if name in variables and (name != "huurtoeslag_other_income" or variables[name]):
             items.append(WhyItem(f"{label}: {euro(variables[name])} per {per}."))
     return items
 
