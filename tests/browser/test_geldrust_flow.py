@@ -82,8 +82,9 @@ def test_fatima_does_the_check_with_noor_and_noor_sees_the_step(
         block = main.locator("li.dv-scheme").filter(
             has=page.get_by_role("heading", name=scheme, exact=True)
         )
-        block.locator("details summary", has_text="Waarom?").click()
-        expect(block.locator("details")).to_contain_text(shown)
+        why = block.locator("details", has=page.locator("summary", has_text="Waarom?"))
+        why.locator("summary").click()
+        expect(why).to_contain_text(shown)
     assert_no_axe_violations(page)
     _shot(page, "8-result")
 
