@@ -13,7 +13,11 @@ from django.utils.translation import gettext_lazy as _
 
 from doenvermogen.core.idempotency import IdempotentFormMixin
 from doenvermogen.geldrust.models import SchemeOutcome, Screening
-from doenvermogen.geldrust.rules import covered_years, huurtoeslag_has_rules
+from doenvermogen.geldrust.rules import (
+    covered_years,
+    huurtoeslag_has_rules,
+    huurtoeslag_wealth_limit,
+)
 from doenvermogen.geldrust.rules.engine import MAX_CHILDREN, MAX_HOUSEMATES
 
 SALT = "geldrust-check"
@@ -36,8 +40,13 @@ def steps_for(answers: dict[str, Any], *, with_consent: bool) -> list[str]:
     if answers.get("renting") != "no":
         steps.append("rent")  # asked only of people who rent (or have not answered yet)
         # Incomes of adult children and housemates count only for huurtoeslag: asked only when
-        # the year's huurtoeslag can be computed at all.
-        if huurtoeslag_has_rules(int(answers.get("year") or default_year())):
+        # the year's huurtoeslag can be computed at all, and not when the savings already rule
+        # it out (others in the home do not change the household's wealth limit).
+        year = int(answers.get("year") or default_year())
+        limit = huurtoeslag_wealth_limit(year, partner=answers.get("partner") == "yes")
+        wealth = None if answers.get("wealth_unknown") else answers.get("wealth")
+        over = wealth is not None and limit is not None and wealth > limit
+        if huurtoeslag_has_rules(year) and not over:
             steps.append("others")
     return steps + (["consent"] if with_consent else [])
 

@@ -42,6 +42,10 @@ def test_not_asked_when_it_changes_nothing(client):
     html = walk(client, "/geldrust/check/", year_2025).content.decode()
     # huurtoeslag 2025 cannot be computed at all: the others' income would change nothing
     assert "Uitkomst van de geldcheck" in html and 'name="housemates"' not in html
+    rich = [*TO_RENT[:4], {"wealth": "50000"}, {"renting": "yes"}, NOOR_STEPS[6]]
+    html = walk(client, "/geldrust/check/", rich).content.decode()
+    # savings above the huurtoeslag limit of 38,479: no huurtoeslag whoever else lives there
+    assert "Uitkomst van de geldcheck" in html and 'name="housemates"' not in html
 
 
 @pytest.mark.django_db

@@ -15,6 +15,7 @@ from .engine import (
     check_household,
     covered_years,
     huurtoeslag_has_rules,
+    huurtoeslag_wealth_limit,
     validate_household,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "check_household",
     "covered_years",
     "huurtoeslag_has_rules",
+    "huurtoeslag_wealth_limit",
     "validate_household",
 ]

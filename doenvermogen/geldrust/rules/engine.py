@@ -161,6 +161,15 @@ def huurtoeslag_has_rules(year: int) -> bool:
         return False
 
 
+def huurtoeslag_wealth_limit(year: int, *, partner: bool) -> float | None:
+    """The household's wealth limit for huurtoeslag in ``year`` (``None`` if not known)."""
+    name = "vermogensgrens_partner" if partner else "vermogensgrens_alleenstaand"
+    try:
+        return _parameter(f"huurtoeslag.{name}")(f"{year}-01-01")
+    except ParameterNotFoundError:
+        return None
+
+
 def validate_household(data: Any) -> dict[str, Any]:
     """A clean copy of ``data`` or ``HouseholdError`` with every problem in plain Dutch."""
     if not isinstance(data, dict):
