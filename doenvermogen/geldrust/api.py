@@ -70,7 +70,28 @@ HOUSEHOLD_SCHEMA: dict[str, Any] = {
             "maxItems": 10,
             "items": {
                 "type": "object",
-                "properties": {"age": {"type": ["integer", "null"], "minimum": 0}},
+                "properties": {
+                    "age": {"type": ["integer", "null"], "minimum": 0},
+                    "income_year": {
+                        **_NUMBER_OR_NULL,
+                        "minimum": 0,
+                        "description": "Only for a child of 18 or older: it counts for "
+                        "huurtoeslag. Missing or null: 'weet ik niet'.",
+                    },
+                },
+            },
+        },
+        "housemates": {
+            "type": "array",
+            "maxItems": 8,
+            "description": "Others in the home who are not a partner or a child "
+            "(medebewoners); their income counts for huurtoeslag.",
+            "items": {
+                "type": "object",
+                "properties": {
+                    "age": {"type": ["integer", "null"], "minimum": 0},
+                    "income_year": {**_NUMBER_OR_NULL, "minimum": 0},
+                },
             },
         },
         "renting": {"type": "boolean", "default": True},

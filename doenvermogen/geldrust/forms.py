@@ -13,8 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from doenvermogen.core.idempotency import IdempotentFormMixin
 from doenvermogen.geldrust.models import SchemeOutcome, Screening
-from doenvermogen.geldrust.rules import covered_years
-from doenvermogen.geldrust.rules.engine import MAX_CHILDREN
+from doenvermogen.geldrust.rules import (
+    covered_years,
+    huurtoeslag_has_rules,
+    huurtoeslag_wealth_limit,
+)
+from doenvermogen.geldrust.rules.engine import MAX_CHILDREN, MAX_HOUSEMATES
 
 SALT = "geldrust-check"
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -26,6 +30,7 @@ STEP_TITLES = {
     "wealth": _("Savings"),
     "home": _("Your home"),
     "rent": _("Rent"),
+    "others": _("Others in your home"),
     "consent": _("Keep the check"),
 }
 
@@ -34,6 +39,15 @@ def steps_for(answers: dict[str, Any], *, with_consent: bool) -> list[str]:
     steps = ["place", "household", "ages", "income", "wealth", "home"]
     if answers.get("renting") != "no":
         steps.append("rent")  # asked only of people who rent (or have not answered yet)
+        # Incomes of adult children and housemates count only for huurtoeslag: asked only when
+        # the year's huurtoeslag can be computed at all, and not when the savings already rule
+        # it out (others in the home do not change the household's wealth limit).
+        year = int(answers.get("year") or default_year())
+        limit = huurtoeslag_wealth_limit(year, partner=answers.get("partner") == "yes")
+        wealth = None if answers.get("wealth_unknown") else answers.get("wealth")
+        over = wealth is not None and limit is not None and wealth > limit
+        if huurtoeslag_has_rules(year) and not over:
+            steps.append("others")
     return steps + (["consent"] if with_consent else [])
 
 
@@ -215,6 +229,60 @@ class RentForm(StepForm):
         return [("rent", "rent_unknown")]
 
 
+def adult_children(answers: dict[str, Any]) -> list[tuple[int, int]]:
+    """(number, age) of each child of 18 or older, from the ages answered."""
+    if answers.get("child_ages_unknown"):
+        return []
+    found = []
+    for n in range(1, int(answers.get("children") or 0) + 1):
+        age = answers.get(f"child_age_{n}")
+        if age is not None and age >= 18:
+            found.append((n, age))
+    return found
+
+
+class OthersForm(StepForm):
+    """Who else lives in the home, and what they earn: it counts for huurtoeslag."""
+
+    housemates = forms.IntegerField(
+        label=_("How many other people live with you?"),
+        help_text=_("Not your partner and not your children. For example a parent or a friend."),
+        required=False,
+        min_value=0,
+        max_value=MAX_HOUSEMATES,
+        initial=0,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "class": "utrecht-textbox"}),
+    )
+    housemates_income = _money(
+        _("Their gross income per year, together"), _("Fill in 0 if they have no income.")
+    )
+    housemates_income_unknown = _unknown()
+
+    def __init__(self, *args, adult_children: list[tuple[int, int]] = (), **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = {}
+        for n, age in adult_children:
+            fields[f"child_income_{n}"] = _money(
+                _("Gross income per year of child %(n)s (%(age)s years)") % {"n": n, "age": age},
+                _("Wages, benefit or student grant before tax. Fill in 0 if there is nothing."),
+            )
+            fields[f"child_income_{n}_unknown"] = _unknown()
+        self.child_names = [name for name in fields if not name.endswith("_unknown")]
+        self.fields = {"state": self.fields.pop("state"), **fields, **self.fields}
+
+    def unknown_pairs(self):
+        return [(name, f"{name}_unknown") for name in self.child_names]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("housemates") is None and "housemates" not in self.errors:
+            cleaned["housemates"] = 0
+        empty = cleaned.get("housemates_income") is None
+        if cleaned.get("housemates") and empty and not cleaned.get("housemates_income_unknown"):
+            self.add_error("housemates_income", _("Fill in an amount, or tick 'I don't know'."))
+        return cleaned
+
+
 class ConsentForm(StepForm, IdempotentFormMixin):
     keep = forms.ChoiceField(
         label=_("May we keep this check in the trajectory?"),
@@ -235,6 +303,7 @@ STEP_FORMS = {
     "wealth": WealthForm,
     "home": HomeForm,
     "rent": RentForm,
+    "others": OthersForm,
     "consent": ConsentForm,
 }
 
@@ -247,6 +316,8 @@ def form_kwargs(step: str, answers: dict[str, Any], municipalities) -> dict[str,
         return {"partner": partner, "children": int(answers.get("children") or 0)}
     if step == "income":
         return {"partner": partner}
+    if step == "others":
+        return {"adult_children": adult_children(answers)}
     return {}
 
 
@@ -286,11 +357,22 @@ def to_household(answers: dict[str, Any]) -> dict[str, Any]:
         for n in range(1, int(answers.get("children") or 0) + 1)
     ]
     renting = answers.get("renting") != "no"
+    asked_others = renting and "housemates" in answers  # the step "others" was answered
+    housemates: list[dict[str, Any]] = []
+    if asked_others:
+        for n, _age_of_child in adult_children(answers):
+            children[n - 1]["income_year"] = known(f"child_income_{n}")
+        income = known("housemates_income")
+        for i in range(int(answers.get("housemates") or 0)):
+            # One amount for all of them together: the first carries it, so the sum is right.
+            share = income if i == 0 else (None if income is None else 0)
+            housemates.append({"age": None, "income_year": share})
     return {
         "year": int(answers.get("year") or default_year()),
         "municipality": answers.get("municipality") or "",
         "adults": adults,
         "children": children,
+        "housemates": housemates,
         "renting": renting,
         "rent_month": known("rent") if renting else None,
     }

@@ -61,6 +61,14 @@ class TeamMoney:
     suppressed: bool = False
 
 
+def team_check_counts(*, team_ids: set[int], since: datetime.datetime) -> dict[str, int]:
+    """Hook for the self-scan's evidence line (``selfscan.evidence``): how many checks were kept
+    in the trajectories of these teams since ``since``. Counts only; the self-scan suppresses
+    small groups itself."""
+    checks = MoneyCheck.objects.filter(trajectory__team_id__in=team_ids, created_at__gte=since)
+    return {"checks": checks.count()}
+
+
 def _shown(count: int) -> int | None:
     return count if count >= SMALL_GROUP else None
 

@@ -7,7 +7,7 @@ trajectories, plans or letters: no names, no client ids, no text.
 Hooks for apps that other helpers build (looked up by name, so this app does not depend on them):
 - written communication: ``doenvermogen.letters.selectors.team_check_counts(team_ids=, since=)``
   returning ``{"checked": int, "median_before": int|None, "median_after": int|None}``;
-- geldrust: ``doenvermogen.moneycalm.selectors.team_check_counts(team_ids=, since=)`` returning
+- geldrust: ``doenvermogen.geldrust.selectors.team_check_counts(team_ids=, since=)`` returning
   ``{"checks": int}``;
 - rooms: ``doenvermogen.rooms.selectors.organisation_room_counts(organisation_ids=)`` returning
   ``{"checked": int}``.
@@ -27,6 +27,9 @@ from doenvermogen.psychoeducation.models import Session
 from doenvermogen.selfscan.selectors import checkin_people_count, suppress
 
 Provider = Callable[[set[int], datetime.datetime], str | None]
+
+#: Where the geldrust app's counts live (looked up by name: this app does not import it).
+MONEY_CALM_HOOK = ("doenvermogen.geldrust.selectors", "team_check_counts")
 
 
 def _count_text(n: int) -> str:
@@ -91,7 +94,7 @@ def _written_communication(team_ids: set[int], since: datetime.datetime) -> str 
 
 
 def _money_calm(team_ids: set[int], since: datetime.datetime) -> str | None:
-    hook = _hook("doenvermogen.moneycalm.selectors", "team_check_counts")
+    hook = _hook(MONEY_CALM_HOOK[0], MONEY_CALM_HOOK[1])
     if hook is None:
         return None
     counts = hook(team_ids=team_ids, since=since)

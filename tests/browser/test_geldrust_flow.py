@@ -35,22 +35,22 @@ def test_fatima_does_the_check_with_noor_and_noor_sees_the_step(
     page = signed_in_page(world.pro_a)
     page.goto(f"/trajectories/{traj.pk}/")
     page.get_by_role("link", name="Doe de geldcheck").click()
-    expect(page.get_by_text("Vraag 1 van 8")).to_be_visible()
+    expect(page.get_by_text("Vraag 1 van 9")).to_be_visible()
     assert_no_axe_violations(page)
     _shot(page, "1-place")
     _next(page)  # example municipality and this year are filled in already
 
     page.get_by_label("Nee").check()
-    page.get_by_label("Hoeveel kinderen wonen bij u?").fill("1")
+    page.get_by_label("Hoeveel kinderen wonen bij je?").fill("1")
     _next(page)
-    expect(page.get_by_label("Leeftijd van uw partner")).to_have_count(0)
-    page.get_by_label("Uw leeftijd").fill("35")
+    expect(page.get_by_label("Leeftijd van je partner")).to_have_count(0)
+    page.get_by_label("Je leeftijd").fill("35")
     page.get_by_label("Leeftijd van kind 1").fill("7")
     assert_no_axe_violations(page)
     _next(page)
     _next(page)  # income left empty: asked again, nothing lost
     expect(page.locator(".utrecht-form-field-error-message").first).to_contain_text("Weet ik niet")
-    page.get_by_label("Uw bruto inkomen per jaar").fill("24000")
+    page.get_by_label("Je bruto inkomen per jaar").fill("24000")
     _shot(page, "4-income")
     _next(page)
     page.get_by_label("Spaargeld en beleggingen op 1 januari").fill("0")
@@ -58,6 +58,10 @@ def test_fatima_does_the_check_with_noor_and_noor_sees_the_step(
     page.get_by_label("Ja").check()
     _next(page)
     page.get_by_label("Kale huur per maand").fill("780")
+    _next(page)
+    # Renting: who else lives there counts for huurtoeslag (Noor: nobody else, the default 0)
+    expect(page.get_by_label("Hoeveel andere mensen wonen bij je?")).to_have_value("0")
+    assert_no_axe_violations(page)
     _next(page)
     page.get_by_label("Ja, bewaar hem").check()
     assert_no_axe_violations(page)
@@ -70,13 +74,25 @@ def test_fatima_does_the_check_with_noor_and_noor_sees_the_step(
     expect(main).to_contain_text("ongeveer € 463 per maand")
     expect(main).to_contain_text("ongeveer € 499 per maand")
     expect(main).to_contain_text("Samen misschien € 1.116 per maand")
-    page.locator("details summary", has_text="Waarom?").first.click()
-    expect(main).to_contain_text("Standaardpremie zorgtoeslag: € 2.119")
+    for scheme, shown in [
+        ("Zorgtoeslag", "Standaardpremie zorgtoeslag: € 2.119"),
+        ("Huurtoeslag", "Basishuur (betaal je zelf): € 200,71 per maand"),
+        ("Kindgebonden budget", "Het volle bedrag: € 5.996 per jaar"),
+    ]:
+        block = main.locator("li.dv-scheme").filter(
+            has=page.get_by_role("heading", name=scheme, exact=True)
+        )
+        why = block.locator("details", has=page.locator("summary", has_text="Waarom?"))
+        why.locator("summary").click()
+        expect(why).to_contain_text(shown)
     assert_no_axe_violations(page)
     _shot(page, "8-result")
 
     check = MoneyCheck.objects.get(trajectory=traj)
-    pdf = page.request.get(f"/geldrust/checks/{check.pk}/print/")
+    print_link = page.get_by_role("link", name="Print het overzicht (A4)")
+    href = print_link.get_attribute("href")
+    assert href == f"/geldrust/checks/{check.pk}/print/"
+    pdf = page.request.get(href)
     assert pdf.headers["content-type"] == "application/pdf" and pdf.body()[:4] == b"%PDF"
 
     page.get_by_role("button", name="Maak van Huurtoeslag een stap met een herinnering").click()
@@ -104,7 +120,7 @@ def test_anonymous_check_on_a_phone(page, live_url, assert_no_axe_violations):
     page.get_by_label("Ja").check()
     _next(page)
     page.get_by_label("Zeg ik liever niet").check()
-    page.get_by_label("Leeftijd van uw partner").fill("40")
+    page.get_by_label("Leeftijd van je partner").fill("40")
     _next(page)
     page.locator("input[name=income_unknown]").check()
     page.locator("input[name=partner_income_unknown]").check()
@@ -112,7 +128,7 @@ def test_anonymous_check_on_a_phone(page, live_url, assert_no_axe_violations):
     page.locator("input[name=wealth_unknown]").check()
     _next(page)
     page.get_by_label("Nee").check()
-    _next(page)  # not renting: the rent is not asked
+    _next(page)  # not renting: the rent and who else lives there are not asked
     expect(page.locator("main")).to_contain_text("Misschien")
     expect(page.locator("main")).to_contain_text("Van deze check bewaren we niets")
     assert_no_axe_violations(page)

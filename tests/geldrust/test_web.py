@@ -26,6 +26,7 @@ NOOR_STEPS = [
     {"wealth": "0"},
     {"renting": "yes"},
     {"rent": "780"},
+    {"housemates": "0"},
 ]
 NOOR_JSON = {
     "year": 2026,
@@ -89,6 +90,7 @@ def test_i_dont_know_everywhere_gives_maybe(client):
         {"wealth_unknown": "on"},
         {"renting": "yes"},
         {"rent_unknown": "on"},
+        {"housemates": "1", "housemates_income_unknown": "on"},
     ]
     html = walk(client, "/geldrust/check/", steps).content.decode()
     assert "Misschien" in html

@@ -14,6 +14,8 @@ from .engine import (
     WhyItem,
     check_household,
     covered_years,
+    huurtoeslag_has_rules,
+    huurtoeslag_wealth_limit,
     validate_household,
 )
 
@@ -25,5 +27,7 @@ __all__ = [
     "WhyItem",
     "check_household",
     "covered_years",
+    "huurtoeslag_has_rules",
+    "huurtoeslag_wealth_limit",
     "validate_household",
 ]

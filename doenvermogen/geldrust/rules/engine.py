@@ -37,6 +37,7 @@ TARGETS = {
     "kinderbijslag": "kinderbijslag_month",
 }
 MAX_CHILDREN = 10
+MAX_HOUSEMATES = 8
 MAX_AMOUNT = 10_000_000
 PROEFBEREKENING = "https://www.belastingdienst.nl/wps/wcm/connect/nl/toeslagen/content/hulpmiddel-proefberekening-toeslagen"
 
@@ -151,6 +152,24 @@ def covered_years() -> list[int]:
     return years
 
 
+def huurtoeslag_has_rules(year: int) -> bool:
+    """Whether ``year`` has the huurtoeslag formula (else huurtoeslag is refused as a whole, and
+    a question that only feeds huurtoeslag changes nothing)."""
+    try:
+        return _parameter("huurtoeslag.basishuur_eenpersoons")(f"{year}-01-01") is not None
+    except ParameterNotFoundError:
+        return False
+
+
+def huurtoeslag_wealth_limit(year: int, *, partner: bool) -> float | None:
+    """The household's wealth limit for huurtoeslag in ``year`` (``None`` if not known)."""
+    name = "vermogensgrens_partner" if partner else "vermogensgrens_alleenstaand"
+    try:
+        return _parameter(f"huurtoeslag.{name}")(f"{year}-01-01")
+    except ParameterNotFoundError:
+        return None
+
+
 def validate_household(data: Any) -> dict[str, Any]:
     """A clean copy of ``data`` or ``HouseholdError`` with every problem in plain Dutch."""
     if not isinstance(data, dict):
@@ -171,7 +190,7 @@ def validate_household(data: Any) -> dict[str, Any]:
         adults_in = []
     adults = []
     for i, adult in enumerate(adults_in):
-        who = "U" if i == 0 else "Uw partner"
+        who = "Jij" if i == 0 else "Je partner"
         if not isinstance(adult, dict):
             errors.append(f"{who}: de gegevens ontbreken.")
             continue
@@ -211,8 +230,44 @@ def validate_household(data: Any) -> dict[str, Any]:
         children_in = []
     children = []
     for n, child in enumerate(children_in, start=1):
-        age = child.get("age") if isinstance(child, dict) else None
-        children.append({"age": _age(age, f"Leeftijd van kind {n}", errors, maximum=40)})
+        child = child if isinstance(child, dict) else {}
+        children.append(
+            {
+                "age": _age(child.get("age"), f"Leeftijd van kind {n}", errors, maximum=40),
+                "income_year": _number(
+                    child.get("income_year"),
+                    f"Inkomen per jaar van kind {n}",
+                    errors,
+                    minimum=0,
+                    maximum=MAX_AMOUNT,
+                ),
+            }
+        )
+    housemates_in = data.get("housemates") or []
+    if not isinstance(housemates_in, list):
+        errors.append("Vul de medebewoners in als een lijst.")
+        housemates_in = []
+    if len(housemates_in) > MAX_HOUSEMATES:
+        errors.append(
+            f"Deze check kan tot {MAX_HOUSEMATES} medebewoners aan. Bij meer: "
+            "doe de proefberekening op toeslagen.nl."
+        )
+        housemates_in = []
+    housemates = []
+    for n, mate in enumerate(housemates_in, start=1):
+        mate = mate if isinstance(mate, dict) else {}
+        housemates.append(
+            {
+                "age": _age(mate.get("age"), f"Leeftijd van medebewoner {n}", errors),
+                "income_year": _number(
+                    mate.get("income_year"),
+                    f"Inkomen per jaar van medebewoner {n}",
+                    errors,
+                    minimum=0,
+                    maximum=MAX_AMOUNT,
+                ),
+            }
+        )
     renting = data.get("renting", True)
     rent = data.get("rent_month")
     if renting is False:
@@ -220,8 +275,8 @@ def validate_household(data: Any) -> dict[str, Any]:
     elif rent is not None:
         if isinstance(rent, int | float) and not isinstance(rent, bool) and rent <= 0:
             errors.append(
-                "De kale huur moet meer dan € 0 zijn. Huurt u niet? Kies dan 'Ik huur niet'. "
-                "Weet u het niet? Laat het leeg."
+                "De kale huur moet meer dan € 0 zijn. Huur je niet? Kies dan 'Ik huur niet'. "
+                "Weet je het niet? Laat het leeg."
             )
             rent = None
         else:
@@ -242,6 +297,7 @@ def validate_household(data: Any) -> dict[str, Any]:
         "year": year,
         "adults": adults,
         "children": children,
+        "housemates": housemates,
         "renting": renting is not False,
         "rent_month": rent,
         "service_costs_month": service,
@@ -267,10 +323,22 @@ def _situation(clean: dict[str, Any]) -> dict[str, Any]:
     for i, child in enumerate(clean["children"]):
         key = f"kind_{i + 1}"
         children.append(key)
-        persons[key] = {"age": {year: child["age"] if child["age"] is not None else 8}}
+        persons[key] = {
+            "age": {year: child["age"] if child["age"] is not None else 8},
+            "income_year": {year: child["income_year"] or 0},
+        }
+    housemates = []
+    for i, mate in enumerate(clean["housemates"]):
+        key = f"medebewoner_{i + 1}"
+        housemates.append(key)
+        persons[key] = {
+            "age": {year: mate["age"] if mate["age"] is not None else 30},
+            "income_year": {year: mate["income_year"] or 0},
+        }
     household = {
         "adults": adults,
         "children": children,
+        "housemates": housemates,
         "rent_month": {year: clean["rent_month"] or 0},
     }
     return {"persons": persons, "households": {"huishouden": household}}
@@ -403,6 +471,10 @@ def _unknown(clean: dict[str, Any]) -> dict[str, bool]:
         "adult_age": any(a["age"] is None for a in clean["adults"]),
         "child_age": any(c["age"] is None for c in clean["children"]),
         "rent": clean["renting"] and clean["rent_month"] is None,
+        "others_income": any(
+            c["income_year"] is None for c in clean["children"] if (c["age"] or 0) >= 18
+        )
+        or any(m["income_year"] is None for m in clean["housemates"]),
     }
 
 
@@ -411,13 +483,13 @@ def _inputs_why(clean: dict[str, Any], scheme: str) -> list[WhyItem]:
     partner = len(clean["adults"]) == 2
     income = sum(a["income_year"] or 0 for a in clean["adults"])
     if scheme != "kinderbijslag":
-        who = "u en uw toeslagpartner samen" if partner else "u"
+        who = "jou en je toeslagpartner samen" if partner else "jou"
         if any(a["income_year"] is None for a in clean["adults"]):
-            items.append(WhyItem(f"Het inkomen van {who} weet u nog niet."))
+            items.append(WhyItem(f"Het inkomen van {who} weet je nog niet."))
         else:
             items.append(WhyItem(f"Inkomen van {who}: {euro(income)} per jaar (bruto)."))
         items.append(
-            WhyItem("U heeft een toeslagpartner." if partner else "U heeft geen toeslagpartner.")
+            WhyItem("Je hebt een toeslagpartner." if partner else "Je hebt geen toeslagpartner.")
         )
     if scheme in ("kindgebonden_budget", "kinderbijslag"):
         ages = [c["age"] for c in clean["children"]]
@@ -437,8 +509,17 @@ def _inputs_why(clean: dict[str, Any], scheme: str) -> list[WhyItem]:
                     else "Servicekosten: een deel telt mee."
                 )
             )
-        size = len(clean["adults"]) + len(clean["children"])
+        size = len(clean["adults"]) + len(clean["children"]) + len(clean["housemates"])
         items.append(WhyItem(f"Mensen in huis: {size}."))
+        others = [c for c in clean["children"] if (c["age"] or 0) >= 18] + clean["housemates"]
+        known = [o["income_year"] for o in others if o["income_year"] is not None]
+        if known:
+            items.append(
+                WhyItem(
+                    f"Inkomen van anderen in huis (kinderen van 18 jaar of ouder, medebewoners): "
+                    f"{euro(sum(known))} per jaar (bruto). Dat telt mee voor de huurtoeslag."
+                )
+            )
     return items
 
 
@@ -479,7 +560,7 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
             **base,
             status="no",
             amount_month=0,
-            why=[WhyItem("Huurtoeslag is er alleen als u een woning huurt.")],
+            why=[WhyItem("Huurtoeslag is er alleen als je een woning huurt.")],
         )
     try:
         amount = float(sim.calculate(TARGETS[scheme], str(year))[0])
@@ -520,11 +601,22 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
         if unknown["adult_age"]:
             depends.append("de leeftijd (onder 21 jaar geldt een lagere huurgrens)")
         for child in adult_children:
-            depends.append(
-                f"het inkomen van uw kind van {child['age']} (telt mee voor de huurtoeslag)"
+            if child["income_year"] is None:
+                depends.append(
+                    f"het inkomen van je kind van {child['age']} (telt mee voor de huurtoeslag)"
+                )
+        if any(m["income_year"] is None for m in clean["housemates"]):
+            depends.append("het inkomen van wie er verder bij je woont (telt mee)")
+        mate_limit = _parameter("huurtoeslag.vermogensgrens_alleenstaand")(f"{year}-01-01")
+        if (clean["housemates"] or adult_children) and mate_limit is not None:
+            why.append(
+                WhyItem(
+                    f"Heeft iemand die bij je woont meer dan {euro(mate_limit)} vermogen? "
+                    "Dan is er geen huurtoeslag."
+                )
             )
     if scheme == "zorgtoeslag" and unknown["adult_age"]:
-        depends.append("of u 18 jaar of ouder bent")
+        depends.append("of je 18 jaar of ouder bent")
     why.append(WhyItem(HOW_IT_WORKS[scheme]))
     why += _steps_from_trace(scheme, variables)
     if status == "no" and not depends:
@@ -535,7 +627,8 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
         why.append(WhyItem(f"Uitkomst: ongeveer {euro(amount_int)} {per}."))
     amount_max = None
     if depends:
-        if unknown["income"] or (scheme == "huurtoeslag" and unknown["rent"]):
+        others_unknown = scheme == "huurtoeslag" and unknown["others_income"]
+        if unknown["income"] or others_unknown or (scheme == "huurtoeslag" and unknown["rent"]):
             amount_max = amount_int if not (scheme == "huurtoeslag" and unknown["rent"]) else None
             amount_int = None
         status = "maybe"
@@ -558,22 +651,23 @@ def _national(sim, scheme: str, clean: dict[str, Any]) -> SchemeResult:
 
 HOW_IT_WORKS = {
     "zorgtoeslag": "Zo werkt het: de overheid bepaalt wat een zorgverzekering kost (de "
-    "standaardpremie). Een deel betaalt u zelf, naar uw inkomen (de normpremie). Zorgtoeslag is "
+    "standaardpremie). Een deel betaal je zelf, naar je inkomen (de normpremie). Zorgtoeslag is "
     "het verschil.",
-    "huurtoeslag": "Zo werkt het: een deel van de huur betaalt u altijd zelf (de basishuur). Van "
-    "de huur daarboven telt eerst alles mee, dan 65% en boven de aftoppingsgrens 40%. Is uw "
+    "huurtoeslag": "Zo werkt het: een deel van de huur betaal je altijd zelf (de basishuur). Van "
+    "de huur daarboven telt eerst alles mee, dan 65% en boven de aftoppingsgrens 40%. Is je "
     "inkomen hoger dan het ijkpunt, dan gaat er een deel af.",
-    "kindgebonden_budget": "Zo werkt het: u krijgt een bedrag per kind, extra als u geen partner "
-    "heeft en extra voor kinderen van 12 jaar en ouder. Is het inkomen hoger dan de drempel, dan "
+    "kindgebonden_budget": "Zo werkt het: je krijgt een bedrag per kind, extra als je geen partner "
+    "hebt en extra voor kinderen van 12 jaar en ouder. Is het inkomen hoger dan de drempel, dan "
     "gaat er een deel af.",
     "kinderbijslag": "Zo werkt het: een vast bedrag per kind per kwartaal, hoger vanaf 6 en vanaf "
-    "12 jaar. Het hangt niet af van uw inkomen.",
+    "12 jaar. Het hangt niet af van je inkomen.",
 }
 STEP_LABELS = {
-    "zorgtoeslag": [("zorgtoeslag_normpremie", "Wat u zelf kunt betalen (normpremie)", "jaar")],
+    "zorgtoeslag": [("zorgtoeslag_normpremie", "Wat je zelf kunt betalen (normpremie)", "jaar")],
     "huurtoeslag": [
         ("huurtoeslag_rekenhuur", "Huur waarmee we rekenen", "maand"),
-        ("huurtoeslag_basishuur", "Basishuur (betaalt u zelf)", "maand"),
+        ("huurtoeslag_other_income", "Inkomen van anderen in huis dat meetelt", "jaar"),
+        ("huurtoeslag_basishuur", "Basishuur (betaal je zelf)", "maand"),
         ("huurtoeslag_rent_part", "Huurtoeslag voor de huur", "maand"),
         ("huurtoeslag_income_part", "Eraf voor het inkomen", "maand"),
     ],
@@ -589,7 +683,7 @@ def _steps_from_trace(scheme: str, variables: dict[str, float]) -> list[WhyItem]
     """The engine's own intermediate results, in words."""
     items = []
     for name, label, per in STEP_LABELS[scheme]:
-        if name in variables:
+        if name in variables and (name != "huurtoeslag_other_income" or variables[name]):
             items.append(WhyItem(f"{label}: {euro(variables[name])} per {per}."))
     return items
 
@@ -598,26 +692,26 @@ APPLY = {
     "zorgtoeslag": {
         "how": "Aanvragen bij Dienst Toeslagen op toeslagen.nl met DigiD.",
         "url": "https://www.belastingdienst.nl/wps/wcm/connect/nl/zorgtoeslag/zorgtoeslag",
-        "bring": ["DigiD", "uw inkomen over het jaar (loonstrook of jaaropgave)", "uw zorgpolis"],
+        "bring": ["DigiD", "je inkomen over het jaar (loonstrook of jaaropgave)", "je zorgpolis"],
         "deadline": "1 september {next_year}",
     },
     "huurtoeslag": {
         "how": "Aanvragen bij Dienst Toeslagen op toeslagen.nl met DigiD.",
         "url": "https://www.belastingdienst.nl/wps/wcm/connect/nl/huurtoeslag/huurtoeslag",
-        "bring": ["DigiD", "uw huurcontract of de laatste brief over de huur", "uw inkomen"],
+        "bring": ["DigiD", "je huurcontract of de laatste brief over de huur", "je inkomen"],
         "deadline": "1 september {next_year}",
     },
     "kindgebonden_budget": {
-        "how": "Komt meestal vanzelf als u kinderbijslag krijgt. Niet? Vraag het aan op "
+        "how": "Komt meestal vanzelf als je kinderbijslag krijgt. Niet? Vraag het aan op "
         "toeslagen.nl met DigiD.",
         "url": "https://www.belastingdienst.nl/wps/wcm/connect/nl/kindgebonden-budget/kindgebonden-budget",
-        "bring": ["DigiD", "uw inkomen over het jaar"],
+        "bring": ["DigiD", "je inkomen over het jaar"],
         "deadline": "1 september {next_year}",
     },
     "kinderbijslag": {
-        "how": "Kinderbijslag komt van de SVB. Krijgt u het nog niet? Vraag het aan bij de SVB.",
+        "how": "Kinderbijslag komt van de SVB. Krijg je het nog niet? Vraag het aan bij de SVB.",
         "url": "https://www.svb.nl/nl/kinderbijslag",
-        "bring": ["DigiD", "de geboortedatum van uw kind"],
+        "bring": ["DigiD", "de geboortedatum van je kind"],
         "deadline": "3 jaar na de geboorte",
     },
 }

@@ -1,4 +1,5 @@
-"""The two OpenFisca entities: a person, and the household they live in (adults and children)."""
+"""The two OpenFisca entities: a person, and the household they live in (adults, children and
+housemates: medebewoners who are not a partner or a child)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ Household = build_entity(
     roles=[
         {"key": "adult", "plural": "adults", "label": "Volwassene", "max": 2},
         {"key": "child", "plural": "children", "label": "Kind"},
+        {"key": "housemate", "plural": "housemates", "label": "Medebewoner"},
     ],
 )
 

@@ -94,7 +94,7 @@ def evaluate_municipal(municipality: dict[str, Any], clean: dict[str, Any]) -> l
             )
         if scheme.get("worth_asking"):
             status = "maybe" if status != "no" else "no"
-            depends.append("uw kosten en uw situatie: de gemeente kijkt per aanvraag")
+            depends.append("je kosten en je situatie: de gemeente kijkt per aanvraag")
             why.append(WhyItem(scheme.get("note") or "Het is de moeite waard om dit te vragen."))
         if depends and status != "no":
             status = "maybe"
@@ -105,7 +105,7 @@ def evaluate_municipal(municipality: dict[str, Any], clean: dict[str, Any]) -> l
             WhyItem(
                 f"Regels van {label}"
                 + (
-                    " (voorbeeldgemeente: controleer de regels van uw eigen gemeente)."
+                    " (voorbeeldgemeente: controleer de regels van je eigen gemeente)."
                     if example
                     else "."
                 ),

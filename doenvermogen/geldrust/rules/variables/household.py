@@ -53,7 +53,7 @@ class household_income(Variable):
     value_type = float
     entity = Household
     definition_period = YEAR
-    label = "Inkomen van u en uw toeslagpartner samen"
+    label = "Inkomen van jou en je toeslagpartner samen"
 
     def formula(household, period):
         return household.sum(household.members("income_year", period), role=Household.ADULT)
@@ -63,7 +63,7 @@ class household_wealth(Variable):
     value_type = float
     entity = Household
     definition_period = YEAR
-    label = "Vermogen van u en uw toeslagpartner samen"
+    label = "Vermogen van jou en je toeslagpartner samen"
 
     def formula(household, period):
         return household.sum(household.members("wealth", period), role=Household.ADULT)

@@ -39,7 +39,7 @@ class huurtoeslag_basishuur(Variable):
     value_type = float
     entity = Household
     definition_period = YEAR
-    label = "Basishuur: deze huur betaalt u altijd zelf"
+    label = "Basishuur: deze huur betaal je altijd zelf"
 
     def formula(household, period, parameters):
         p = parameters(period).huurtoeslag
@@ -66,6 +66,37 @@ class huurtoeslag_rent_part(Variable):
         return part_a + np.where(young, 0, part_b + part_c)
 
 
+class huurtoeslag_other_income(Variable):
+    value_type = float
+    entity = Household
+    definition_period = YEAR
+    label = "Inkomen van anderen in huis dat meetelt (kinderen van 18 jaar of ouder, medebewoners)"
+
+    def formula(household, period, parameters):
+        members = household.members
+        ages = members("age", period)
+        incomes = members("income_year", period)
+        adult_child = members.has_role(Household.CHILD) * (ages >= 18)
+        counted = incomes
+        if ((incomes > 0) * adult_child).any():
+            # Only then are the vrijstelling values needed (a year without them is refused).
+            p = parameters(period).huurtoeslag
+            below = ages < p.vrijstelling_leeftijd_kind
+            counted = np.where(below, np.maximum(incomes - p.vrijstelling_inkomen_kind, 0), incomes)
+        housemate = members.has_role(Household.HOUSEMATE)
+        return household.sum(counted * adult_child) + household.sum(incomes * housemate)
+
+
+class huurtoeslag_toetsingsinkomen(Variable):
+    value_type = float
+    entity = Household
+    definition_period = YEAR
+    label = "Inkomen voor de huurtoeslag: jij, je toeslagpartner en wie er verder in huis woont"
+
+    def formula(household, period):
+        return household("household_income", period) + household("huurtoeslag_other_income", period)
+
+
 class huurtoeslag_income_part(Variable):
     value_type = float
     entity = Household
@@ -76,7 +107,7 @@ class huurtoeslag_income_part(Variable):
         p = parameters(period).huurtoeslag
         single = household("household_size", period) == 1
         point = np.where(single, p.inkomensijkpunt_eenpersoons, p.inkomensijkpunt_meerpersoons)
-        income = household("household_income", period)
+        income = household("huurtoeslag_toetsingsinkomen", period)
         above = np.maximum(income - point, 0)
         if not (above > 0).any():
             return above

@@ -15,7 +15,7 @@ class zorgtoeslag_normpremie(Variable):
     value_type = float
     entity = Household
     definition_period = YEAR
-    label = "Normpremie: wat u zelf kunt betalen van de zorgverzekering"
+    label = "Normpremie: wat je zelf kunt betalen van de zorgverzekering"
 
     def formula(household, period, parameters):
         p = parameters(period).zorgtoeslag
