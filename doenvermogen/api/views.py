@@ -655,6 +655,7 @@ class MoneyCheckList(LoggedList):
             )
         except HouseholdError as error:
             raise ValidationError({"household": error.messages}) from None
+        ctx.log(events.MONEY_CHECK_CREATE, check)  # as the web's check does after keeping it
         check = _money_checks().get(pk=check.pk)
         return Response(s.MoneyCheckSerializer(check).data, status=status.HTTP_201_CREATED)
 

@@ -151,6 +151,7 @@ class LetterCheckView(APIView):
     """``POST`` a letter (JSON ``{"text"}`` or a multipart file ``upload``): the report."""
 
     resource = "letters"
+    scope_mode = "read"  # a check stores nothing: the letters:read scope
     parser_classes = [parsers.JSONParser, parsers.MultiPartParser]
 
     @extend_schema(summary="Check one letter (nothing is stored)", **CHECK_SCHEMA)
