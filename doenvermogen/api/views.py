@@ -12,6 +12,7 @@ import datetime
 
 from django.db.models import Max, Prefetch, QuerySet
 from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
@@ -25,7 +26,7 @@ from doenvermogen.api import serializers as s
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_origin, log_event_many
+from doenvermogen.audit.services import access_log_origin, log_denied, log_event_many
 from doenvermogen.cases import services as case_services
 from doenvermogen.cases.models import Client, Consent, Trajectory
 from doenvermogen.cases.selectors import (
@@ -566,8 +567,18 @@ class ConsentWithdraw(ApiOriginMixin, generics.GenericAPIView):
 
     @extend_schema(request=None, responses=s.ConsentSerializer)
     def post(self, request: Request, pk: int, **kwargs) -> Response:
-        consent = Consent.objects.filter(pk=_positive(pk)).only("client_id").first()
+        consent = (
+            Consent.objects.filter(pk=_positive(pk)).only("client_id", "trajectory_id").first()
+        )
         trajectory_id = _consent_trajectory_id(request, consent)
+        if consent is not None and not trajectory_id:
+            log_denied(
+                events.CONSENT_WITHDRAW,
+                actor=request.user,
+                client_id=consent.client_id,
+                object_id=pk,
+            )
+            raise Http404
         ctx = access_trajectory(
             user=request.user, trajectory_id=trajectory_id, event=events.CONSENT_WITHDRAW
         )
@@ -585,10 +596,12 @@ def _positive(pk: object) -> int:
 
 
 def _consent_trajectory_id(request: Request, consent: Consent | None) -> int:
-    """A visible trajectory of the consent's client (a consent may belong to the client as a
-    whole); 0 when there is none, so that ``access_trajectory`` refuses and logs it."""
+    """The consent's trajectory, or (a consent for the client as a whole) a trajectory of its
+    client this token may see; 0 when there is none."""
     if consent is None:
         return 0
+    if consent.trajectory_id:
+        return consent.trajectory_id
     trajectory = (
         visible_trajectories(request.user)
         .filter(client_id=consent.client_id)

@@ -323,7 +323,8 @@ def test_consents_recorded_and_withdrawn_through_the_api(world, api):
     )
     before = AccessLogEntry.objects.count()
     assert api.post(f"/api/v1/consents/{theirs.pk}/withdraw/").status_code == 404
-    assert [r[1] for r in _rows_since(before)] == ["denied"]
+    denied = AccessLogEntry.objects.order_by("id")[before:]
+    assert [(r.action, r.client_id) for r in denied] == [("denied", world.traj_b.client_id)]
     theirs.refresh_from_db()
     assert theirs.is_active
 
