@@ -8,6 +8,11 @@ export DJANGO_SETTINGS_MODULE ?= doenvermogen.settings.dev
 export SITE_URL ?= http://$(HOST):$(PORT)
 IDP_PORT ?= 9100
 export DEMO_IDP_ISSUER ?= http://$(HOST):$(IDP_PORT)/o
+# The demo's test identity provider (test-only code, tests/sso/idp): `make run` starts it in the
+# background; `make idp` alone starts only the provider.
+IDP_ENV = DV_IDP_REDIRECT_URIS=http://$(HOST):$(PORT)/sso/callback/ \
+  DV_IDP_LOGOUT_URIS=http://$(HOST):$(PORT)/accounts/login/
+IDP_ARGS = tests/sso/idp/demo_users.json var/idp.sqlite3
 
 .PHONY: run idp test test-only venv system-deps system-deps-test messages css lint format bench bench-data loadtest clean doctor
 
@@ -35,7 +40,8 @@ messages: venv
 
 # Installs everything, migrates SQLite (var/doenvermogen.sqlite3), loads demo data, starts the
 # background worker (with the reminders' repair sweep every 5 minutes), the letter checker's
-# analysis pool (one Frog, var/letters-pool.sock) and the web server, and
+# analysis pool (one Frog, var/letters-pool.sock), the demo's test identity provider (IDP_PORT,
+# switched off in the app until the administrator switches it on) and the web server, and
 # prints the address and the demo logins.
 run: venv system-deps messages
 	mkdir -p var
@@ -45,8 +51,12 @@ run: venv system-deps messages
 	@echo ""
 	@echo "doenvermogen runs at http://$(HOST):$(PORT)/  (stop with Ctrl+C)"
 	@echo "E-mails are written to var/mail/."
-	@echo "Single sign-on and DigiD demo: 'make idp' in a second terminal (docs/admin.md, section 4)."
-	@$(PY) manage.py db_worker --no-startup-delay & \
+	@echo "The test identity provider runs at $(DEMO_IDP_ISSUER) (var/idp.log): switch it on in"
+	@echo "the app as the administrator to sign in through it (docs/admin.md, 'The demo's local"
+	@echo "identity provider')."
+	@$(IDP_ENV) $(PY) -m tests.sso.idp.run $(IDP_PORT) $(IDP_ARGS) > var/idp.log 2>&1 & \
+	  idp=$$!; \
+	  $(PY) manage.py db_worker --no-startup-delay & \
 	  worker=$$!; \
 	  $(PY) manage.py reminders_dispatch --loop 300 > var/reminders_dispatch.log 2>&1 & \
 	  repair=$$!; \
@@ -54,7 +64,7 @@ run: venv system-deps messages
 	  retention=$$!; \
 	  $(PY) -m doenvermogen.letters.analysis serve --address $(CURDIR)/var/letters-pool.sock \
 	    > var/letters-pool.log 2>&1 & \
-	  pool=$$!; trap "kill $$worker $$repair $$retention $$pool 2>/dev/null" EXIT INT TERM; \
+	  pool=$$!; trap "kill $$idp $$worker $$repair $$retention $$pool 2>/dev/null" EXIT INT TERM; \
 	  $(PY) manage.py runserver $(HOST):$(PORT) --noreload
 
 # Installs everything (Chromium and Frog from Debian when missing) and runs the whole suite.
@@ -100,10 +110,9 @@ clean:
 	rm -rf $(VENV) var node_modules
 
 # The demo's local test identity provider (single sign-on for Fatima, DigiD for Noor): a
-# django-oauth-toolkit OpenID Connect provider on IDP_PORT. Switch it on in the app as the
-# administrator (Sign-in). Not for production. See docs/admin.md.
+# django-oauth-toolkit OpenID Connect provider on IDP_PORT. `make run` starts it too; this target
+# starts only the provider (e.g. next to a server started otherwise). Switch it on in the app as
+# the administrator (Sign-in). Not for production. See docs/admin.md.
 idp: venv
 	mkdir -p var
-	DV_IDP_REDIRECT_URIS=http://$(HOST):$(PORT)/sso/callback/ \
-	DV_IDP_LOGOUT_URIS=http://$(HOST):$(PORT)/accounts/login/ \
-	  $(PY) -m tests.sso.idp.run $(IDP_PORT) tests/sso/idp/demo_users.json var/idp.sqlite3
+	$(IDP_ENV) $(PY) -m tests.sso.idp.run $(IDP_PORT) $(IDP_ARGS)

@@ -21,6 +21,8 @@ RESOURCES = [
     ("psychoeducation", _("psycho-education summaries")),
     ("reminders", _("reminders")),
     ("appointments", _("appointments")),
+    ("geldrust", _("money checks (geldrust)")),
+    ("letters", _("letter checks")),
 ]
 SCOPES = [
     (f"{resource}:{mode}", f"{label} – {mode}")

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import datetime
+
+from django.utils import timezone
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from doenvermogen.api import schemas
 from doenvermogen.cases.models import Client, Consent, Involvement, Trajectory
+from doenvermogen.geldrust.models import MoneyCheck, SchemeOutcome
 from doenvermogen.goals.models import GoalPlan, Step
 from doenvermogen.reminders.models import Appointment, Reminder
 
@@ -192,3 +197,137 @@ class PsychoeducationSummarySerializer(serializers.Serializer):
     started_at = serializers.DateTimeField()
     shared_with_client_at = serializers.DateTimeField(allow_null=True)
     effects = EffectSummarySerializer(many=True)
+
+
+# Writes for reminders, appointments and consents ------------------------------------------------
+
+
+class ReminderCreateSerializer(serializers.Serializer):
+    trajectory = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    title = serializers.CharField(max_length=_max(Reminder, "title"))
+    starts_at = serializers.DateTimeField(help_text="The first time; in the future.")
+    repeat = serializers.ChoiceField(choices=Reminder.Repeat.choices, default="once")
+    repeat_until = serializers.DateField(required=False, allow_null=True)
+    by_email = serializers.BooleanField(required=False, default=True)
+    subject = serializers.ChoiceField(choices=Reminder.Subject.choices, default="other")
+    step = serializers.IntegerField(
+        min_value=1,
+        max_value=2**63 - 1,
+        required=False,
+        allow_null=True,
+        help_text="A step of a goal plan in this trajectory (then the subject is 'step').",
+    )
+
+    def validate(self, data: dict) -> dict:
+        if data["starts_at"] <= timezone.now():
+            raise serializers.ValidationError(
+                {"starts_at": "This moment has passed. Choose a moment in the future."}
+            )
+        until = data.get("repeat_until")
+        if until and until < data["starts_at"].date():
+            raise serializers.ValidationError(
+                {"repeat_until": "This date is before the first time."}
+            )
+        return data
+
+
+class AppointmentCreateSerializer(serializers.Serializer):
+    trajectory = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    starts_at = serializers.DateTimeField(help_text="In the future.")
+    duration_minutes = serializers.IntegerField(min_value=5, max_value=480, default=60)
+    place = serializers.CharField(max_length=_max(Appointment, "place"))
+    bring = serializers.CharField(
+        max_length=2000, required=False, allow_blank=True, help_text="One thing per line."
+    )
+    default_reminders = serializers.BooleanField(
+        required=False,
+        default=True,
+        help_text="Remind the client the day before and two hours before.",
+    )
+
+    def validate_starts_at(self, value):
+        if value <= timezone.now():
+            raise serializers.ValidationError(
+                "This moment has passed. Choose a moment in the future."
+            )
+        return value
+
+
+class AppointmentUpdateSerializer(serializers.Serializer):
+    starts_at = serializers.DateTimeField(
+        help_text="The new moment (in the future); its reminders move along."
+    )
+
+    def validate_starts_at(self, value):
+        return AppointmentCreateSerializer.validate_starts_at(self, value)
+
+
+class ConsentCreateSerializer(serializers.Serializer):
+    purpose = serializers.ChoiceField(choices=Consent.Purpose.choices)
+    note = serializers.CharField(max_length=_max(Consent, "note"), required=False, allow_blank=True)
+
+
+# Geldrust checks --------------------------------------------------------------------------------
+
+
+class SchemeOutcomeSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = SchemeOutcome
+        fields = [
+            "id",
+            "scheme_code",
+            "scheme_name",
+            "status",
+            "amount_month",
+            "outcome",
+            "granted_month",
+            "step",
+            "updated_at",
+        ]
+
+
+@extend_schema_field(schemas.HOUSEHOLD)
+class HouseholdField(serializers.JSONField):
+    """A household as docs/geldrust.md describes it; the geldrust rules check it."""
+
+
+class MoneyCheckSerializer(serializers.ModelSerializer):
+    municipality = serializers.CharField(source="municipality.code", default=None, read_only=True)
+    household = HouseholdField(help_text="The household as it was checked.")
+    result = serializers.JSONField(help_text="Every scheme, with its status and the reasons.")
+    outcomes = SchemeOutcomeSerializer(many=True, read_only=True)
+    updated_at = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MoneyCheck
+        fields = [
+            "id",
+            "trajectory",
+            "year",
+            "municipality",
+            "household",
+            "result",
+            "total_month",
+            "done_by_client",
+            "created_at",
+            "updated_at",
+            "outcomes",
+        ]
+
+    def get_updated_at(self, check: MoneyCheck) -> datetime.datetime:
+        """The newest of the check and the outcomes recorded for it."""
+        moments = [check.created_at, *(o.updated_at for o in check.outcomes.all())]
+        return max(moments)
+
+
+class MoneyCheckCreateSerializer(serializers.Serializer):
+    trajectory = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    household = HouseholdField(help_text="As for the calculation (docs/geldrust.md).")
+    consent = serializers.BooleanField(
+        help_text="The client agreed to keep this check in the trajectory; without it nothing "
+        "is kept (use the calculation)."
+    )
+
+
+class MoneyCalculationSerializer(serializers.Serializer):
+    household = HouseholdField(help_text="docs/geldrust.md; nothing is kept.")

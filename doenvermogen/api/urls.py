@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView
 from rest_framework.permissions import AllowAny
 
 from doenvermogen.api import views
+from doenvermogen.letters.api import LetterCheckView
 
 app_name = "api"
 
@@ -53,10 +54,40 @@ urlpatterns = [
     path("<str:version>/steps/", views.StepList.as_view(), name="step_list"),
     path("<str:version>/steps/<int:pk>/", views.StepDetail.as_view(), name="step_detail"),
     path("<str:version>/reminders/", views.ReminderList.as_view(), name="reminder_list"),
+    path(
+        "<str:version>/reminders/<int:pk>/", views.ReminderDetail.as_view(), name="reminder_detail"
+    ),
+    path(
+        "<str:version>/reminders/<int:pk>/cancel/",
+        views.ReminderCancel.as_view(),
+        name="reminder_cancel",
+    ),
     path("<str:version>/appointments/", views.AppointmentList.as_view(), name="appointment_list"),
     path(
         "<str:version>/appointments/<int:pk>/",
         views.AppointmentDetail.as_view(),
         name="appointment_detail",
     ),
+    path(
+        "<str:version>/appointments/<int:pk>/cancel/",
+        views.AppointmentCancel.as_view(),
+        name="appointment_cancel",
+    ),
+    path(
+        "<str:version>/consents/<int:pk>/withdraw/",
+        views.ConsentWithdraw.as_view(),
+        name="consent_withdraw",
+    ),
+    path("<str:version>/money-checks/", views.MoneyCheckList.as_view(), name="money_check_list"),
+    path(
+        "<str:version>/money-checks/calculate/",
+        views.MoneyCalculation.as_view(),
+        name="money_calculation",
+    ),
+    path(
+        "<str:version>/money-checks/<int:pk>/",
+        views.MoneyCheckDetail.as_view(),
+        name="money_check_detail",
+    ),
+    path("<str:version>/letters/checks/", LetterCheckView.as_view(), name="letter_check"),
 ]

@@ -10,21 +10,25 @@ from __future__ import annotations
 
 import datetime
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Max, Prefetch, QuerySet
+from django.db.models.functions import Coalesce, Greatest
+from django.http import Http404
 from django.utils.dateparse import parse_datetime
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework import generics, status
 from rest_framework.exceptions import ValidationError
 from rest_framework.request import Request
 from rest_framework.response import Response
 
+from doenvermogen.api import schemas
 from doenvermogen.api import serializers as s
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
-from doenvermogen.audit.services import access_log_origin, log_event_many
-from doenvermogen.cases.models import Client, Trajectory
+from doenvermogen.audit.services import access_log_origin, log_denied, log_event_many
+from doenvermogen.cases import services as case_services
+from doenvermogen.cases.models import Client, Consent, Trajectory
 from doenvermogen.cases.selectors import (
     access_client,
     access_trajectory,
@@ -33,12 +37,17 @@ from doenvermogen.cases.selectors import (
     involvement_list,
     visible_trajectories,
 )
+from doenvermogen.core.idempotency import IdempotencyConflict
+from doenvermogen.geldrust import services as geldrust_services
+from doenvermogen.geldrust.models import MoneyCheck
+from doenvermogen.geldrust.rules import HouseholdError
 from doenvermogen.goals import services as goal_services
 from doenvermogen.goals.models import GoalPlan, Step
 from doenvermogen.psychoeducation.selectors import (
     chosen_effects_with_strategies,
     shared_sessions_for_client,
 )
+from doenvermogen.reminders import services as reminder_services
 from doenvermogen.reminders.models import Appointment, Reminder
 
 UPDATED_SINCE = OpenApiParameter(
@@ -99,6 +108,14 @@ class ApiOriginMixin:
     def dispatch(self, request, *args, **kwargs):
         with access_log_origin(AccessLogEntry.Origin.API):
             return super().dispatch(request, *args, **kwargs)
+
+    def handle_exception(self, exc):
+        if isinstance(exc, IdempotencyConflict):
+            return Response(
+                {"detail": "This Idempotency-Key was used for something else. Use a new one."},
+                status=status.HTTP_409_CONFLICT,
+            )
+        return super().handle_exception(exc)
 
 
 class LoggedList(ApiOriginMixin, generics.ListAPIView):
@@ -195,6 +212,26 @@ class ConsentList(ApiOriginMixin, generics.GenericAPIView):
     def get(self, request: Request, pk: int, **kwargs) -> Response:
         ctx = access_trajectory(user=request.user, trajectory_id=pk, event=events.TRAJECTORY_VIEW)
         return Response(self.get_serializer(consent_list(ctx), many=True).data)
+
+    @extend_schema(
+        request=s.ConsentCreateSerializer,
+        responses={201: s.ConsentSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+    )
+    def post(self, request: Request, pk: int, **kwargs) -> Response:
+        """Record that the client gave consent (an active one for the same purpose is kept)."""
+        data = s.ConsentCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        ctx = access_trajectory(user=request.user, trajectory_id=pk, event=events.CONSENT_CREATE)
+        consent = case_services.consent_record(
+            client=ctx.client,
+            author=request.user,
+            purpose=data.validated_data["purpose"],
+            trajectory=ctx.trajectory,
+            note=data.validated_data.get("note", ""),
+            idempotency_key=_form_key(request),
+        )
+        return Response(s.ConsentSerializer(consent).data, status=status.HTTP_201_CREATED)
 
 
 class PsychoeducationSummary(ApiOriginMixin, generics.GenericAPIView):
@@ -351,8 +388,71 @@ class StepDetail(ApiOriginMixin, generics.GenericAPIView):
         return Response(self.get_serializer(step).data)
 
 
+class ReminderCreate:
+    """Mixed into the reminder list: ``POST`` makes a reminder (its e-mails are scheduled)."""
+
+    @extend_schema(
+        request=s.ReminderCreateSerializer,
+        responses={201: s.ReminderSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+    )
+    def post(self, request: Request, **kwargs) -> Response:
+        data = s.ReminderCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        ctx = access_trajectory(
+            user=request.user, trajectory_id=d["trajectory"], event=events.REMINDER_CREATE
+        )
+        step = None
+        if d.get("step"):
+            step = Step.objects.filter(pk=d["step"], plan__trajectory=ctx.trajectory).first()
+            if step is None:
+                raise ValidationError({"step": "No step with this id in this trajectory."})
+        reminder = reminder_services.reminder_create(
+            trajectory=ctx.trajectory,
+            author=request.user,
+            title=d["title"],
+            starts_at=d["starts_at"],
+            repeat=d["repeat"],
+            repeat_until=d.get("repeat_until"),
+            by_email=d["by_email"],
+            subject=Reminder.Subject.STEP if step else d["subject"],
+            step=step,
+            idempotency_key=_form_key(request),
+        )
+        return Response(s.ReminderSerializer(reminder).data, status=status.HTTP_201_CREATED)
+
+
+class AppointmentCreate:
+    """Mixed into the appointment list: ``POST`` makes an appointment with its reminders."""
+
+    @extend_schema(
+        request=s.AppointmentCreateSerializer,
+        responses={201: s.AppointmentSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+    )
+    def post(self, request: Request, **kwargs) -> Response:
+        data = s.AppointmentCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        ctx = access_trajectory(
+            user=request.user, trajectory_id=d["trajectory"], event=events.APPOINTMENT_CREATE
+        )
+        appointment = reminder_services.appointment_create(
+            trajectory=ctx.trajectory,
+            author=request.user,
+            starts_at=d["starts_at"],
+            place=d["place"],
+            bring=d.get("bring", ""),
+            duration_minutes=d["duration_minutes"],
+            default_reminders=d["default_reminders"],
+            idempotency_key=_form_key(request),
+        )
+        return Response(s.AppointmentSerializer(appointment).data, status=status.HTTP_201_CREATED)
+
+
 @extend_schema(parameters=[UPDATED_SINCE, TRAJECTORY])
-class ReminderList(LoggedList):
+class ReminderList(ReminderCreate, LoggedList):
     resource = "reminders"
     event = events.REMINDER_LIST
     client_path = "client_id"
@@ -363,7 +463,7 @@ class ReminderList(LoggedList):
 
 
 @extend_schema(parameters=[UPDATED_SINCE, TRAJECTORY])
-class AppointmentList(LoggedList):
+class AppointmentList(AppointmentCreate, LoggedList):
     resource = "appointments"
     event = events.APPOINTMENT_VIEW
     client_path = "trajectory.client_id"
@@ -387,3 +487,220 @@ class AppointmentDetail(ApiOriginMixin, generics.GenericAPIView):
             event=events.APPOINTMENT_VIEW,
         )
         return Response(self.get_serializer(appointment).data)
+
+    @extend_schema(request=s.AppointmentUpdateSerializer, responses=s.AppointmentSerializer)
+    def patch(self, request: Request, pk: int, **kwargs) -> Response:
+        """Move the appointment; its reminders move along (as on the web)."""
+        data = s.AppointmentUpdateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        _ctx, appointment = access_trajectory_object(
+            user=request.user,
+            queryset=Appointment.objects.select_related("professional"),
+            pk=pk,
+            event=events.APPOINTMENT_UPDATE,
+        )
+        if appointment.status == Appointment.Status.CANCELLED:
+            raise ValidationError({"starts_at": "This appointment is cancelled."})
+        appointment = reminder_services.appointment_move(
+            appointment=appointment, author=request.user, starts_at=data.validated_data["starts_at"]
+        )
+        return Response(self.get_serializer(appointment).data)
+
+
+# Reminders and appointments: writes through the reminders app's services -------------------------
+
+
+class ReminderDetail(ApiOriginMixin, generics.GenericAPIView):
+    resource = "reminders"
+    serializer_class = s.ReminderSerializer
+
+    def get(self, request: Request, pk: int, **kwargs) -> Response:
+        _ctx, reminder = access_trajectory_object(
+            user=request.user, queryset=Reminder.objects.all(), pk=pk, event=events.REMINDER_LIST
+        )
+        return Response(self.get_serializer(reminder).data)
+
+
+class ReminderCancel(ApiOriginMixin, generics.GenericAPIView):
+    """Stop a reminder: no more e-mails (what was sent stays in the log)."""
+
+    resource = "reminders"
+    serializer_class = s.ReminderSerializer
+
+    @extend_schema(request=None, responses=s.ReminderSerializer)
+    def post(self, request: Request, pk: int, **kwargs) -> Response:
+        _ctx, reminder = access_trajectory_object(
+            user=request.user, queryset=Reminder.objects.all(), pk=pk, event=events.REMINDER_STOP
+        )
+        reminder = reminder_services.reminder_cancel(reminder=reminder, author=request.user)
+        return Response(self.get_serializer(reminder).data)
+
+
+class AppointmentCancel(ApiOriginMixin, generics.GenericAPIView):
+    """Cancel an appointment; its reminders stop."""
+
+    resource = "appointments"
+    serializer_class = s.AppointmentSerializer
+
+    @extend_schema(request=None, responses=s.AppointmentSerializer)
+    def post(self, request: Request, pk: int, **kwargs) -> Response:
+        _ctx, appointment = access_trajectory_object(
+            user=request.user,
+            queryset=Appointment.objects.select_related("professional"),
+            pk=pk,
+            event=events.APPOINTMENT_CANCEL,
+        )
+        appointment = reminder_services.appointment_cancel(
+            appointment=appointment, author=request.user
+        )
+        return Response(self.get_serializer(appointment).data)
+
+
+# Consents ----------------------------------------------------------------------------------------
+
+
+class ConsentWithdraw(ApiOriginMixin, generics.GenericAPIView):
+    """The client withdrew a consent (recorded by the professional, as on the web)."""
+
+    resource = "consents"
+    serializer_class = s.ConsentSerializer
+
+    @extend_schema(request=None, responses=s.ConsentSerializer)
+    def post(self, request: Request, pk: int, **kwargs) -> Response:
+        consent = (
+            Consent.objects.filter(pk=_positive(pk)).only("client_id", "trajectory_id").first()
+        )
+        trajectory_id = _consent_trajectory_id(request, consent)
+        if consent is not None and not trajectory_id:
+            log_denied(
+                events.CONSENT_WITHDRAW,
+                actor=request.user,
+                client_id=consent.client_id,
+                object_id=pk,
+            )
+            raise Http404
+        ctx = access_trajectory(
+            user=request.user, trajectory_id=trajectory_id, event=events.CONSENT_WITHDRAW
+        )
+        consent = ctx.load(Consent.objects.all(), pk, client_path="client")
+        consent = case_services.consent_withdraw(consent=consent, author=request.user)
+        return Response(self.get_serializer(consent).data)
+
+
+def _positive(pk: object) -> int:
+    try:
+        number = int(pk)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0
+    return number if 0 < number < 2**63 else 0
+
+
+def _consent_trajectory_id(request: Request, consent: Consent | None) -> int:
+    """The consent's trajectory, or (a consent for the client as a whole) a trajectory of its
+    client this token may see; 0 when there is none."""
+    if consent is None:
+        return 0
+    if consent.trajectory_id:
+        return consent.trajectory_id
+    trajectory = (
+        visible_trajectories(request.user)
+        .filter(client_id=consent.client_id)
+        .order_by("pk")
+        .first()
+    )
+    return trajectory.pk if trajectory else 0
+
+
+# Geldrust checks ----------------------------------------------------------------------------------
+
+
+def _money_checks() -> QuerySet[MoneyCheck]:
+    return MoneyCheck.objects.select_related("municipality").prefetch_related("outcomes")
+
+
+@extend_schema(parameters=[UPDATED_SINCE, TRAJECTORY])
+class MoneyCheckList(LoggedList):
+    """Kept money checks; a check changes when what came of one of its schemes is recorded."""
+
+    resource = "geldrust"
+    event = events.MONEY_CHECK_VIEW
+    client_path = "trajectory.client_id"
+    serializer_class = s.MoneyCheckSerializer
+
+    def base_queryset(self, trajectories):
+        return (
+            _money_checks()
+            .select_related("trajectory")
+            .filter(trajectory__in=trajectories)
+            .annotate(
+                updated_at=Greatest(
+                    "created_at", Coalesce(Max("outcomes__updated_at"), "created_at")
+                )
+            )
+        )
+
+    @extend_schema(
+        request=s.MoneyCheckCreateSerializer,
+        responses={201: s.MoneyCheckSerializer},
+        parameters=[IDEMPOTENCY_KEY],
+    )
+    def post(self, request: Request, **kwargs) -> Response:
+        data = s.MoneyCheckCreateSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        d = data.validated_data
+        if not d["consent"]:
+            raise ValidationError(
+                {
+                    "consent": "A check is kept only with the client's consent (use /money-checks/"
+                    "calculate/ to check without keeping)."
+                }
+            )
+        ctx = access_trajectory(
+            user=request.user, trajectory_id=d["trajectory"], event=events.MONEY_CHECK_CREATE
+        )
+        try:
+            check = geldrust_services.money_check_create(
+                trajectory=ctx.trajectory,
+                author=request.user,
+                household=d["household"],
+                consent=True,
+                idempotency_key=_form_key(request),
+            )
+        except HouseholdError as error:
+            raise ValidationError({"household": error.messages}) from None
+        ctx.log(events.MONEY_CHECK_CREATE, check)  # as the web's check does after keeping it
+        check = _money_checks().get(pk=check.pk)
+        return Response(s.MoneyCheckSerializer(check).data, status=status.HTTP_201_CREATED)
+
+
+class MoneyCheckDetail(ApiOriginMixin, generics.GenericAPIView):
+    resource = "geldrust"
+    serializer_class = s.MoneyCheckSerializer
+
+    def get(self, request: Request, pk: int, **kwargs) -> Response:
+        _ctx, check = access_trajectory_object(
+            user=request.user, queryset=_money_checks(), pk=pk, event=events.MONEY_CHECK_VIEW
+        )
+        return Response(self.get_serializer(check).data)
+
+
+class MoneyCalculation(ApiOriginMixin, generics.GenericAPIView):
+    """The check without a client: which schemes a household may be missing. Nothing is kept
+    and nothing is logged (no client); the ``geldrust:read`` scope is enough."""
+
+    resource = "geldrust"
+    scope_mode = "read"
+    serializer_class = s.MoneyCalculationSerializer
+
+    @extend_schema(
+        request=s.MoneyCalculationSerializer,
+        responses={200: OpenApiResponse(response=schemas.MONEY_RESULT)},
+    )
+    def post(self, request: Request, **kwargs) -> Response:
+        data = s.MoneyCalculationSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        try:
+            result = geldrust_services.money_check_run(household=data.validated_data["household"])
+        except HouseholdError as error:
+            raise ValidationError({"household": error.messages}) from None
+        return Response(result.as_dict())

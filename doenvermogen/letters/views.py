@@ -1,26 +1,23 @@
-"""The letter checker page and its JSON API. Nothing is stored: a letter is checked and shown."""
+"""The letter checker page (its JSON API is in api.py). Nothing is stored: a letter is checked and
+shown."""
 
 from __future__ import annotations
 
-import json
 import logging
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.http import Http404, HttpResponse, JsonResponse
-from django.middleware.csrf import CsrfViewMiddleware
-from django.shortcuts import render
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
 
 from doenvermogen.letters import services
 from doenvermogen.letters.analysis import MAX_WORDS, AnalyzerError, LetterInputError
 from doenvermogen.letters.documents import letter_docx, safe_filename
 from doenvermogen.letters.forms import LetterForm
-from doenvermogen.letters.openapi import openapi_document
 from doenvermogen.letters.presentation import (
     highlighted_pieces,
     lint_level_text,
@@ -184,81 +181,7 @@ def result(request, job: str):
     return render(request, template, context)
 
 
-def _api_authorized(request) -> bool:
-    """A bearer token (then the session cookie is not used at all), or a signed-in staff member's
-    session with a valid CSRF token (so another site cannot make a signed-in browser call it)."""
-    header = request.headers.get("Authorization", "")
-    if header.startswith("Bearer "):
-        token = header.removeprefix("Bearer ").strip()
-        return bool(token) and token in settings.LETTERS_API_TOKENS
-    if not (request.user.is_authenticated and not request.user.is_client):
-        return False
-    return CsrfViewMiddleware(lambda r: None).process_view(request, None, (), {}) is None
-
-
-def _error(status: int, code: str, message: str) -> JsonResponse:
-    return JsonResponse({"error": {"code": code, "message": message}}, status=status)
-
-
-@csrf_exempt  # checked in _api_authorized: CSRF for sessions, none for bearer tokens
-def api_check(request):
-    """POST JSON {"text": "..."} or multipart with a file "upload": the report as JSON.
-
-    Every answer is JSON: the report, or ``{"error": {"code", "message"}}``.
-    """
-    if request.method != "POST":
-        response = _error(405, "method_not_allowed", "Stuur de brief met POST.")
-        response["Allow"] = "POST"
-        return response
-    try:
-        return _api_check(request)
-    except Exception:  # noqa: BLE001 - the API answers JSON in every failure
-        logger.exception("letters API failed")
-        return _error(500, "internal_error", "Er ging iets mis bij ons. Probeer het later opnieuw.")
-
-
-def _api_check(request):  # type: ignore[no-untyped-def]
-    if not _api_authorized(request):
-        return _error(
-            401, "unauthorized", "Log in (met CSRF-token), of stuur een geldige API-sleutel mee."
-        )
-    filename = None
-    try:
-        if request.content_type == "application/json":
-            try:
-                body = json.loads(request.body or b"{}")
-            except (ValueError, UnicodeDecodeError):
-                return _error(400, "bad_json", "De aanvraag is geen geldige JSON.")
-            text = body.get("text") if isinstance(body, dict) else None
-            if not isinstance(text, str):
-                return _error(400, "missing_text", "Stuur de tekst van de brief mee als 'text'.")
-        elif "upload" in request.FILES:
-            upload = request.FILES["upload"]
-            if upload.size > settings.LETTERS_MAX_UPLOAD_BYTES:
-                return _error(413, "too_large", "Dit bestand is te groot.")
-            filename = upload.name
-            text = services.letter_text_from_upload(filename=upload.name, data=upload.read())
-        else:
-            return _error(415, "unsupported", "Stuur JSON met 'text', of een bestand als 'upload'.")
-        result = services.letter_check_start(
-            text=text, filename=filename, wait=settings.LETTERS_API_WAIT_SECONDS
-        )
-    except LetterInputError as exc:
-        return _error(422, getattr(exc, "code", "bad_input"), str(exc))
-    except AnalyzerError:
-        return _error(503, "analysis_unavailable", "De taalanalyse lukt nu even niet.")
-    if result.report is None:
-        response = _error(
-            503,
-            "analysis_timeout",
-            "Het controleren duurt nu te lang. Probeer het over een minuut opnieuw, of stuur "
-            "de brief in delen.",
-        )
-        response["Retry-After"] = "60"
-        return response
-    return JsonResponse(result.report.to_dict(detail=request.GET.get("detail") == "1"))
-
-
 @require_GET
 def api_openapi(request):
-    return JsonResponse(openapi_document(request.build_absolute_uri("/letters/api/")))
+    """The letter API is described in the one OpenAPI document of the API (docs/api.md)."""
+    return redirect("/api/v1/schema/?format=json")

@@ -290,7 +290,11 @@ def _move_reminders(*, old: ClientStrategy, new: ClientStrategy) -> None:
     """The reminders of a strategy follow its newest version, with the new words as text."""
     Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY, strategy_ref=str(old.pk), cancelled_at__isnull=True
-    ).update(strategy_ref=str(new.pk), title=new.description[:200])
+    ).update(
+        strategy_ref=str(new.pk),
+        title=new.description[:200],
+        updated_at=timezone.now(),  # update() skips auto_now; the API synchronises by it
+    )
 
 
 @transaction.atomic
@@ -332,7 +336,7 @@ def strategy_update(
     strategy.steps.exclude(pk__in=keep).delete()
     Reminder.objects.filter(
         subject=Reminder.Subject.STRATEGY, strategy_ref=str(strategy.pk), cancelled_at__isnull=True
-    ).update(title=description[:200])
+    ).update(title=description[:200], updated_at=timezone.now())  # for the API's sync
     _log(events.STRATEGY_UPDATE, author, strategy.session, strategy.pk)
     return strategy
 

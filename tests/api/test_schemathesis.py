@@ -29,6 +29,13 @@ def _keep_the_test_connection():
     request_finished.connect(close_old_connections)
 
 
+@pytest.fixture(autouse=True)
+def _letters_without_frog(settings):
+    """The letter checks run the simple analysis in this process (no Frog pool in unit tests;
+    the pool's own failures are 503s tested in tests/letters_web)."""
+    settings.LETTERS_ANALYZER = "simple"
+
+
 @pytest.fixture
 def auth_header(token, plan_for_schemathesis) -> dict:
     # Plain bodies: the WSGI transport does not undo the gzip a real HTTP client would.

@@ -147,10 +147,14 @@ def test_api_errors(client, world, settings):
 
 
 def test_openapi_document_describes_the_report(client):
-    doc = client.get(reverse("letters:api_openapi")).json()
+    """The old address leads to the API's one OpenAPI document, which describes the report."""
+    response = client.get(reverse("letters:api_openapi"))
+    assert response.status_code == 302
+    doc = client.get(response["Location"]).json()
     assert doc["openapi"].startswith("3.")
-    assert "/check" in doc["paths"]
-    report = doc["components"]["schemas"]["Report"]
+    assert "/letters/api/check" in doc["paths"] and "/api/v1/letters/checks/" in doc["paths"]
+    assert doc["paths"]["/letters/api/check"]["post"]["deprecated"] is True
+    report = doc["components"]["schemas"]["LetterReport"]
     assert (
         "threat_without_way_out"
         in report["properties"]["findings"]["items"]["properties"]["code"]["enum"]
