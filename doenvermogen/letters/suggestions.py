@@ -145,7 +145,10 @@ def split_point(sentence: Sentence, text: str) -> tuple[Token, str] | None:
             continue
         low = t.lower
         kind = ""
-        if low in COORDINATORS and (t.pos in ("VG", "") or low in ("en", "maar", "want")):
+        in_name = 0 < i < len(words) - 1 and (
+            words[i - 1].word[:1].isupper() and words[i + 1].word[:1].isupper()
+        )  # "Werk en Inkomen"
+        if low in COORDINATORS and not in_name and (t.pos in ("VG", "") or low in COORDINATORS):
             kind = "coordinator"
         elif low in SUBORDINATORS and t.pos in ("VG", "VNW", "BW", ""):
             kind = "subordinator"
@@ -203,13 +206,25 @@ def _agent(sentence: Sentence, after: int) -> str:
     for i, t in enumerate(tokens):
         if t.start < after or t.lower != "door":
             continue
-        phrase = []
-        for nxt in tokens[i + 1 : i + 6]:
+        phrase: list[str] = []
+        noun = False
+        for nxt in tokens[i + 1 : i + 9]:
+            if noun:
+                # A name goes on after its noun: "de afdeling Werk en Inkomen".
+                if nxt.word[:1].isupper() or (
+                    nxt.lower == "en" and phrase and phrase[-1][:1].isupper()
+                ):
+                    phrase.append(nxt.word)
+                    continue
+                break
             if nxt.is_punct or nxt.pos in ("WW", "VG", "VZ"):
                 break
             phrase.append(nxt.word)
-            if nxt.pos == "N" or nxt.pos == "SPEC" or (nxt.pos == "VNW" and len(phrase) == 1):
+            if nxt.pos == "VNW" and len(phrase) == 1:
                 break
+            noun = nxt.pos in ("N", "SPEC")
+        if phrase and phrase[-1].lower() == "en":
+            phrase.pop()
         if phrase:
             return " ".join(phrase)
     return ""
@@ -352,6 +367,32 @@ def nominalisation_advice(sentence: Sentence) -> list[str]:
     return out
 
 
+RARE_ZIPF = 3.0
+
+
+def rare_word_advice(sentence: Sentence, said: str) -> list[str]:
+    """The rarest content word of the sentence (LiNT-II counts word frequency), when it is rare
+    and no other suggestion names it yet."""
+    rare = [
+        (_zipf(t.lower), t.word)
+        for t in sentence.tokens
+        if t.pos in ("N", "ADJ", "WW", "BW")
+        and not t.is_proper_noun
+        and not t.is_number
+        and t.word.isalpha()
+        and len(t.word) > 3
+        and _q(t.word) not in said
+    ]
+    rare = [r for r in rare if r[0] < RARE_ZIPF]
+    if not rare:
+        return []
+    word = min(rare)[1]
+    return [
+        f"{_q(word)} is een woord dat weinig voorkomt: dat maakt de zin moeilijker. "
+        "Kies een woord dat meer mensen kennen, of leg het uit."
+    ]
+
+
 # --- Per letter ----------------------------------------------------------------------------------
 
 
@@ -385,6 +426,7 @@ def sentence_advice(report: LetterReport, analyzed: AnalyzedText | None) -> list
             advice.suggestions.append(far)
         advice.suggestions.extend(word_advice(sentence, report))
         advice.suggestions.extend(nominalisation_advice(sentence))
+        advice.suggestions.extend(rare_word_advice(sentence, " ".join(advice.suggestions)))
         if not advice.suggestions:
             advice.suggestions.append(
                 "Deze zin is moeilijk door veel informatie of zeldzame woorden. Zet er één "
