@@ -95,6 +95,9 @@ class StandardLetterForm(IdempotentFormMixin):
             self.fields["team"].initial = teams[0]
             self.fields["team"].widget = forms.HiddenInput()
 
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
 
 class StandardVersionForm(IdempotentFormMixin):
     """ "Save as a new version" in the editor: the edited text and a short note."""
@@ -105,3 +108,6 @@ class StandardVersionForm(IdempotentFormMixin):
     change_note = forms.CharField(
         label=_("What did you change? (optional)"), max_length=NOTE_MAX, required=False
     )
+
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].replace("\r\n", "\n")

@@ -350,8 +350,8 @@ def standard_list(request):
 @login_required
 @staff_required
 def standard_create(request):
-    teams = list(selectors.teams_for_standard_letters(request.user))
-    if not teams:
+    teams = selectors.teams_for_standard_letters(request.user)
+    if not teams.exists():
         raise PermissionDenied
     form = StandardLetterForm(request.POST or None, teams=teams)
     if request.method == "POST" and form.is_valid():

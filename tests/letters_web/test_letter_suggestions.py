@@ -77,7 +77,9 @@ def test_only_hard_scored_sentences_get_advice(frozen):
     hard = {s.index for s in report.readability.sentences if s.scored and s.lint_level >= 3}
     assert {a.index for a in advice} == hard and hard
     # A sentence hard by a rare word gets that word named.
-    assert any("„huurdernummer” is een woord dat weinig voorkomt" in s for s in advice[0].suggestions)
+    assert any(
+        "„huurdernummer” is een woord dat weinig voorkomt" in s for s in advice[0].suggestions
+    )
     _r, _a, easy = advise(frozen, "short")
     assert easy == []
 
