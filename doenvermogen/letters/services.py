@@ -304,7 +304,6 @@ def standard_letter_version_create(
 
 
 _PERSONAL = [
-    (re.compile(r"\bNL\d{2}\s?[A-Z]{4}(?:\s?\d){10}\b"), "een rekeningnummer (IBAN)"),
     (re.compile(r"\b\d{4}\s?[A-Z]{2}\b(?=\s+[A-Z][a-z])"), "een postcode met plaats"),
     (re.compile(r"\b(?:BSN|burgerservicenummer)\b[^\n]{0,20}\d{8,9}", re.I), "een BSN"),
     (re.compile(r"\bgeboren\b|\bgeboortedatum\b", re.I), "een geboortedatum"),
@@ -313,6 +312,7 @@ _PERSONAL = [
 
 
 def personal_data_hints(text: str) -> list[str]:
-    """What in a standard letter looks like a client's data (names, IBAN, postcode, BSN, date
-    of birth). Nothing is refused: the page warns, because a standard letter is a template."""
+    """What in a standard letter looks like a client's data (a name in the salutation, a postcode
+    with a town, a BSN, a date of birth; not an IBAN: the organisation's own belongs in a
+    template). Nothing is refused: the page warns, because a standard letter is a template."""
     return [what for pattern, what in _PERSONAL if pattern.search(text)]

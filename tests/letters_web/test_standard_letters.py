@@ -188,8 +188,12 @@ def test_a_client_s_details_are_warned_about_not_refused(client, world, monkeypa
     assert response.status_code == 302
     page = client.get(response["Location"]).content.decode()
     assert "lijkt gegevens van een cliënt te bevatten" in page
-    assert "een rekeningnummer (IBAN)" in page and "een naam" in page
-    assert services.personal_data_hints(V2) == ["een rekeningnummer (IBAN)"]
+    assert "(een naam)" in page
+    assert services.personal_data_hints(V2) == []  # placeholders and the organisation's IBAN
+    assert services.personal_data_hints("BSN: 123456782, geboren op 1 mei 1980") == [
+        "een BSN",
+        "een geboortedatum",
+    ]
 
 
 # --- Anonymous tallies and the team view ----------------------------------------------------------
