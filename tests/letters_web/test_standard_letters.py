@@ -13,7 +13,13 @@ from django.utils import timezone
 from doenvermogen.accounts.models import Membership
 from doenvermogen.letters import demo as letters_demo
 from doenvermogen.letters import services
-from doenvermogen.letters.analysis import FrozenAnalyzer, SimpleAnalyzer, check_letter
+from doenvermogen.letters.analysis import (
+    FrogAnalyzer,
+    FrozenAnalyzer,
+    SimpleAnalyzer,
+    check_letter,
+    frog_available,
+)
 from doenvermogen.letters.models import CheckTally, StandardLetter, StandardLetterVersion
 from doenvermogen.letters.selectors import level_history, team_check_counts
 from tests.letters.conftest import FROG_DIR
@@ -62,9 +68,20 @@ def test_demo_figures_are_what_the_checker_computes(index):
     assert stored["lint_level"] == (3, 1)[index]
 
 
+@pytest.fixture(scope="module")
+def real_frog():  # type: ignore[no-untyped-def]
+    if not frog_available():
+        pytest.skip("Frog is not installed (apt-get install frog frogdata)")
+    analyzer = FrogAnalyzer()
+    analyzer.process.start()
+    yield analyzer
+    analyzer.process.close()
+
+
 @pytest.mark.frog
 @pytest.mark.parametrize("index", [0, 1])
-def test_demo_figures_with_real_frog(index, frog):  # type: ignore[no-untyped-def]
+def test_demo_figures_with_real_frog(index, real_frog):  # type: ignore[no-untyped-def]
+    frog = real_frog
     text, _note, _who, _days, stored = letters_demo.VERSIONS[index]
     assert services.version_figures(check_letter(text, analyzer=frog)) == stored
 
