@@ -172,7 +172,10 @@ def check(request):
                 _remember_job(request, result.job)
                 context["job"] = result.job
     if request.htmx and request.method == "POST":
-        return render(request, "letters/_result.html", context)  # the editor's live update
+        # The editor's live update; the editor's state (first version, its score and the
+        # session's tally) goes back out of band, so the next check continues the session.
+        context["oob"] = True
+        return render(request, "letters/_result.html", context)
     return render(request, "letters/check.html", context)
 
 
@@ -219,6 +222,7 @@ def result(request, job: str):
     else:
         context["form"] = LetterForm()
     template = "letters/_result.html" if request.htmx else "letters/check.html"
+    context["oob"] = bool(request.htmx)  # a polled result starts the editor's session
     return render(request, template, context)
 
 

@@ -5,6 +5,7 @@ view; the demo's letter with figures that are what the checker computes."""
 from __future__ import annotations
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -305,3 +306,28 @@ def test_a_version_number_is_unique_per_letter(world):
         letter=letter, author=world.pro_a, text="x", figures={}
     )
     assert v2.number == 2 and StandardLetterVersion.objects.filter(letter=letter).count() == 2
+
+
+def test_a_polled_result_hands_the_editor_state_back_out_of_band(client, world, monkeypatch):
+    """A check that took longer comes back through the poll: its first score and tally go to the
+    form out of band (htmx), so the next live check continues that session instead of counting
+    a new letter."""
+    client.force_login(world.pro_a)
+    prepared = services.letter_check_start(text=V1, wait=0)
+    monkeypatch.setattr(services, "letter_check_result", lambda **kw: prepared)
+    session = client.session
+    session["letters_jobs"] = ["job-1"]
+    session.save()
+    body = client.get(
+        reverse("letters:result", args=["job-1"]), headers={"HX-Request": "true"}
+    ).content.decode()
+    assert 'id="id_original_score" hx-swap-oob="true"' in body
+    assert CheckTally.objects.count() == 1
+    token = re.search(r'name="original_score" value="([^"]+)"', body).group(1)
+    client.post(
+        reverse("letters:check"),
+        {"text": V2, "original": V1.strip(), "original_score": token},
+        headers={"HX-Request": "true"},
+    )
+    tally = CheckTally.objects.get()
+    assert (tally.first_level, tally.last_level) == (3, 1)
