@@ -46,7 +46,8 @@ def letter_versions(letter: StandardLetter) -> list[StandardLetterVersion]:
 def latest_versions(letters: list[StandardLetter]) -> dict[int, StandardLetterVersion]:
     """The newest version per letter (one query)."""
     latest: dict[int, StandardLetterVersion] = {}
-    for v in StandardLetterVersion.objects.filter(letter__in=letters).order_by("letter", "number"):
+    versions = StandardLetterVersion.objects.filter(letter__in=letters).defer("text")
+    for v in versions.order_by("letter", "number"):
         latest[v.letter_id] = v
     return latest
 
