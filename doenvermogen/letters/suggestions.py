@@ -200,12 +200,18 @@ def split_advice(sentence: Sentence, words: int, text: str) -> tuple[str, int] |
     return f"{head} {how} {parts}", token.start
 
 
-def _agent(sentence: Sentence, after: int) -> str:
-    """The doer named with "door" after a passive ("door de gemeente"), or ''."""
+SUBJECT_FORM = {"ons": "wij", "hen": "zij", "hem": "hij", "haar": "zij", "mij": "ik", "jou": "jij"}
+
+
+def _agent(sentence: Sentence, near: int) -> str:
+    """The doer named with "door" in the sentence of a passive ("door de gemeente"; before the
+    verbs in a subordinate clause: "… door ons is ontvangen"), the one nearest to it; or ''."""
     tokens = sentence.tokens
-    for i, t in enumerate(tokens):
-        if t.start < after or t.lower != "door":
-            continue
+    doors = sorted(
+        (i for i, t in enumerate(tokens) if t.lower == "door"),
+        key=lambda i: abs(tokens[i].start - near),
+    )
+    for i in doors:
         phrase: list[str] = []
         noun = False
         for nxt in tokens[i + 1 : i + 9]:
@@ -259,7 +265,8 @@ def passive_advice(sentence: Sentence, report: LetterReport) -> list[str]:
         agent = _agent(sentence, f.start)
         if agent:
             verb_part = f" met het werkwoord {_q(verb)}" if verb else ""
-            doer = agent[:1].upper() + agent[1:]
+            subject = SUBJECT_FORM.get(agent.lower(), agent)
+            doer = subject[:1].upper() + subject[1:]
             out.append(
                 f"{_q(_short(quote, 40))} is lijdende vorm, en de zin zegt wie het doet: "
                 f"{_q(agent)}. Begin de zin daarmee{verb_part}: {_q(doer)} + werkwoord, "

@@ -108,3 +108,15 @@ def test_the_editor_shows_the_tips_under_the_letter_with_links_both_ways(
     assert "Zet een punt vóór „omdat”" in body
     assert 'data-copy-from="id_text"' in body and "Kopieer de tekst" in body
     assert "letters/copy.js" in body
+
+
+def test_a_doer_before_the_verbs_in_a_subordinate_clause_becomes_the_subject(frozen):
+    from doenvermogen.letters.demo import VERSION_1
+
+    prepared = prepare_letter(VERSION_1)
+    analyzed = assemble(prepared.text, prepared.pieces, frozen.analyze_segments(prepared.segments))
+    advice = sentence_advice(build_report(analyzed), analyzed)
+    first = advice[0].suggestions  # "… nog niet door ons is ontvangen, waardoor …"
+    passive = next(s for s in first if s.startswith("„is ontvangen” is lijdende vorm"))
+    assert "„Wij” + werkwoord" in passive and "laat „door ons” weg" in passive
+    assert any("Zet een punt vóór „waardoor”" in s for s in first)
