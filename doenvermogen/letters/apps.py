@@ -8,10 +8,15 @@ class LettersConfig(AppConfig):
 
     def ready(self) -> None:
         from doenvermogen.accounts.models import Membership
+        from doenvermogen.letters import sections
         from doenvermogen.ui.context_processors import register_navigation_item
+        from doenvermogen.ui.sections import register_team_meeting_section
 
         register_navigation_item(
             "letters:check",
             _("Letter checker"),
             ("team", *(r for r in Membership.Role.values)),
+        )
+        register_team_meeting_section(
+            order=30, template="letters/_team_section.html", context=sections.team_meeting
         )

@@ -1,4 +1,5 @@
-"""The letter checker's form: paste text or upload a file (.txt, .docx, .pdf)."""
+"""The letter checker's form (paste text or upload a .txt, .docx or .pdf file) and the forms of
+a team's standard letters."""
 
 from __future__ import annotations
 
@@ -6,6 +7,9 @@ from django import forms
 from django.conf import settings
 from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
+
+from doenvermogen.core.idempotency import IdempotentFormMixin
+from doenvermogen.letters.models import NOTE_MAX, PURPOSE_MAX, TEXT_MAX, TITLE_MAX
 
 ALLOWED = (".txt", ".docx", ".pdf")
 
@@ -55,3 +59,55 @@ class LetterForm(forms.Form):
         if not (data.get("text") or "").strip() and not data.get("upload") and not self.errors:
             raise forms.ValidationError(_("Paste the text of a letter, or choose a file."))
         return data
+
+
+TEMPLATE_HELP = _(
+    "A standard letter is a template, never a letter to one client. Write [name], [amount] or "
+    "[date] where a client's details go."
+)
+
+
+class StandardLetterForm(IdempotentFormMixin):
+    """A new standard letter of a team, with the text of its first version."""
+
+    title = forms.CharField(label=_("Title"), max_length=TITLE_MAX)
+    purpose = forms.CharField(
+        label=_("What is the letter for? (notes for the team)"),
+        max_length=PURPOSE_MAX,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    team = forms.ModelChoiceField(label=_("Team"), queryset=None, empty_label=None)
+    text = forms.CharField(
+        label=_("Text of the letter"),
+        max_length=TEXT_MAX,
+        help_text=TEMPLATE_HELP,
+        widget=forms.Textarea(attrs={"rows": 14}),
+    )
+    change_note = forms.CharField(
+        label=_("Note with this version (optional)"), max_length=NOTE_MAX, required=False
+    )
+
+    def __init__(self, *args, teams, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = teams
+        if len(teams) == 1:
+            self.fields["team"].initial = teams[0]
+            self.fields["team"].widget = forms.HiddenInput()
+
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].replace("\r\n", "\n")
+
+
+class StandardVersionForm(IdempotentFormMixin):
+    """ "Save as a new version" in the editor: the edited text and a short note."""
+
+    text = forms.CharField(
+        label=_("Text of the letter"), max_length=TEXT_MAX, help_text=TEMPLATE_HELP
+    )
+    change_note = forms.CharField(
+        label=_("What did you change? (optional)"), max_length=NOTE_MAX, required=False
+    )
+
+    def clean_text(self) -> str:
+        return self.cleaned_data["text"].replace("\r\n", "\n")

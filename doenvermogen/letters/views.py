@@ -1,24 +1,31 @@
-"""The letter checker page (its JSON API is in api.py). Nothing is stored: a letter is checked and
-shown."""
+"""The letter checker page and a team's standard letters (the JSON API is in api.py).
+
+A checked letter is never stored: only an anonymous tally per editing session (team, day, first
+and last level). Standard letters (templates of a team) are stored with their versions.
+"""
 
 from __future__ import annotations
 
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET, require_POST
 
-from doenvermogen.letters import services
+from doenvermogen.letters import selectors, services
 from doenvermogen.letters.analysis import MAX_WORDS, AnalyzerError, LetterInputError
 from doenvermogen.letters.documents import letter_docx, safe_filename
-from doenvermogen.letters.forms import LetterForm
+from doenvermogen.letters.forms import LetterForm, StandardLetterForm, StandardVersionForm
 from doenvermogen.letters.presentation import (
+    CODE_LABELS,
     highlighted_pieces,
     lint_level_text,
     numbered_findings,
@@ -42,28 +49,36 @@ SESSION_JOBS = "letters_jobs"
 _SIGNER = signing.Signer(salt="letters.original_score")
 
 
-def _score_token(report) -> str:  # type: ignore[no-untyped-def]
+def _score_token(report, tally: int | None) -> str:  # type: ignore[no-untyped-def]
     score = report.readability.lint_score
     level = report.readability.lint_level
-    return _SIGNER.sign(f"{'' if score is None else round(score, 1)}|{level or ''}")
+    return _SIGNER.sign(f"{'' if score is None else round(score, 1)}|{level or ''}|{tally or ''}")
 
 
-def _score_from_token(token: str) -> tuple[str, str] | None:
+def _score_from_token(token: str) -> tuple[str, str, int | None] | None:
     try:
-        score, _, level = _SIGNER.unsign(token).partition("|")
+        parts = _SIGNER.unsign(token).split("|")
     except signing.BadSignature:
         return None
-    return score, level
+    score, level, tally = (parts + ["", "", ""])[:3]
+    return score, level, int(tally) if tally.isdigit() else None
 
 
-def _editor_state(report, data) -> dict:  # type: ignore[no-untyped-def]
-    """The original version (first check) and the edited one, for the side-by-side view."""
+def _editor_state(report, data, user) -> dict:  # type: ignore[no-untyped-def]
+    """The original version (first check) and the edited one, for the side-by-side view; and
+    the session's anonymous tally (counted once per editing session, its last level updated)."""
     original = (data.get("original") or "").replace("\r\n", "\n") if data else ""
     token = data.get("original_score", "") if data else ""
     first = _score_from_token(token) if original else None
+    level = report.readability.lint_level
     if first is None:
-        original, token = report.text, _score_token(report)
+        tally = services.check_tally_record(user=user, level=level, tally_id=None)
+        original, token = report.text, _score_token(report, tally)
         first = _score_from_token(token)
+    else:
+        tally = services.check_tally_record(user=user, level=level, tally_id=first[2])
+        if tally != first[2]:
+            token = _SIGNER.sign(f"{first[0]}|{first[1]}|{tally or ''}")
     return {
         "original": original,
         "original_token": token,
@@ -73,16 +88,31 @@ def _editor_state(report, data) -> dict:  # type: ignore[no-untyped-def]
     }
 
 
-def _report_context(report, data=None) -> dict:  # type: ignore[no-untyped-def]
+def _with_advice(blocks, advice) -> list:  # type: ignore[no-untyped-def]
+    """Each block with the rewrite suggestions of its sentence (hard sentences only)."""
+    out = []
+    for block in blocks:
+        tip = None
+        if block.level and block.pieces:
+            begin = block.pieces[0].start
+            tip = next((a for a in advice if a.start <= begin < max(a.end, a.start + 1)), None)
+        out.append((block, tip))
+    return out
+
+
+def _report_context(check, user, data=None) -> dict:  # type: ignore[no-untyped-def]
+    report = check.report
     findings = numbered_findings(report)
     data_dict = report.to_dict(detail=True)
     pieces = highlighted_pieces(report.text, findings)
+    advice = check.advice()
     return {
         "report": report,
         "findings": findings,
         "pieces": pieces,
-        "blocks": sentence_blocks(report, pieces),
-        "editor": _editor_state(report, data),
+        "blocks": _with_advice(sentence_blocks(report, pieces), advice),
+        "advice": advice,
+        "editor": _editor_state(report, data, user),
         "reading_minutes": max(1, round(report.words / 200)),
         "level_text": lint_level_text(report.readability.lint_level),
         "east": [(key, label, data_dict["east"][key]) for key, label in EAST_LABELS],
@@ -125,7 +155,7 @@ def check(request):
             )
         else:
             if result.report is not None:
-                context.update(_report_context(result.report, request.POST))
+                context.update(_report_context(result, request.user, request.POST))
                 editor = context["editor"]
                 context["form"] = LetterForm(
                     initial={
@@ -138,7 +168,10 @@ def check(request):
                 _remember_job(request, result.job)
                 context["job"] = result.job
     if request.htmx and request.method == "POST":
-        return render(request, "letters/_result.html", context)  # the editor's live update
+        # The editor's live update; the editor's state (first version, its score and the
+        # session's tally) goes back out of band, so the next check continues the session.
+        context["oob"] = True
+        return render(request, "letters/_result.html", context)
     return render(request, "letters/check.html", context)
 
 
@@ -165,19 +198,27 @@ def result(request, job: str):
         raise Http404
     context: dict = {"job": job, "full": services.analyzer_is_full(), "max_words": MAX_WORDS}
     try:
-        report = services.letter_check_result(job=job, wait=2.0 if request.htmx else 10.0)
+        finished = services.letter_check_result(job=job, wait=2.0 if request.htmx else 10.0)
     except AnalyzerError:
-        report = None
+        finished = None
         context["failed"] = True
-    if report is not None:
+    if finished is not None and finished.report is not None:
         request.session[SESSION_JOBS] = [
             j for j in request.session.get(SESSION_JOBS, []) if j != job
         ]
-        context.update(_report_context(report))
-        context["form"] = LetterForm(initial={"text": report.text})
+        context.update(_report_context(finished, request.user))
+        editor = context["editor"]
+        context["form"] = LetterForm(
+            initial={
+                "text": finished.report.text,
+                "original": editor["original"],
+                "original_score": editor["original_token"],
+            }
+        )
     else:
         context["form"] = LetterForm()
     template = "letters/_result.html" if request.htmx else "letters/check.html"
+    context["oob"] = bool(request.htmx)  # a polled result starts the editor's session
     return render(request, template, context)
 
 
@@ -185,3 +226,175 @@ def result(request, job: str):
 def api_openapi(request):
     """The letter API is described in the one OpenAPI document of the API (docs/api.md)."""
     return redirect("/api/v1/schema/?format=json")
+
+
+# --- Standard letters of a team ------------------------------------------------------------------
+
+
+def _figures_for(text: str) -> tuple[dict | None, str]:
+    """The checker's figures for a text, computed in the analysis pool (waiting at most the
+    API's limit, below the web server's timeout); or None and a Dutch message."""
+    try:
+        check = services.letter_check_start(text=text, wait=settings.LETTERS_API_WAIT_SECONDS)
+    except LetterInputError as exc:
+        return None, str(exc)
+    except AnalyzerError:
+        return None, _("The language analysis does not work right now. Try again in a minute.")
+    if check.report is None:
+        return None, _("Checking takes too long right now. Try again in a minute.")
+    return services.version_figures(check.report), ""
+
+
+def _warn_personal_data(request, text: str) -> None:
+    hints = services.personal_data_hints(text)
+    if hints:
+        messages.warning(
+            request,
+            _(
+                "This text seems to contain details of a client (%(what)s). A standard letter is "
+                "a template: write [name], [amount] or [date] instead."
+            )
+            % {"what": ", ".join(hints)},
+        )
+
+
+@login_required
+@staff_required
+def standard_list(request):
+    letters = list(selectors.standard_letters_for_user(request.user))
+    latest = selectors.latest_versions(letters)
+    return render(
+        request,
+        "letters/standard_list.html",
+        {
+            "rows": [(letter, latest.get(letter.pk)) for letter in letters],
+            "can_create": selectors.teams_for_standard_letters(request.user).exists(),
+        },
+    )
+
+
+@login_required
+@staff_required
+def standard_create(request):
+    teams = selectors.teams_for_standard_letters(request.user)
+    if not teams.exists():
+        raise PermissionDenied
+    form = StandardLetterForm(request.POST or None, teams=teams)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        figures, error = _figures_for(data["text"])
+        if figures is None:
+            form.add_error("text", error)
+        else:
+            letter = services.standard_letter_create(
+                team=data["team"],
+                author=request.user,
+                title=data["title"],
+                purpose=data["purpose"],
+                text=data["text"],
+                figures=figures,
+                change_note=data["change_note"],
+                idempotency_key=data["idempotency_key"],
+            )
+            messages.success(request, _("The standard letter is saved."))
+            _warn_personal_data(request, data["text"])
+            return redirect("letters:standard_detail", letter_id=letter.pk)
+    return render(request, "letters/standard_form.html", {"form": form})
+
+
+@login_required
+@staff_required
+def standard_detail(request, letter_id: int):
+    letter = selectors.access_standard_letter(user=request.user, letter_id=letter_id)
+    versions = selectors.letter_versions(letter)
+    return render(
+        request,
+        "letters/standard_detail.html",
+        {
+            "letter": letter,
+            "versions": versions,
+            "latest": versions[-1] if versions else None,
+            "history": selectors.level_history(versions),
+            "labels": CODE_LABELS,
+        },
+    )
+
+
+def _standard_editor(request, letter, version, *, text: str, version_form=None):  # type: ignore[no-untyped-def]
+    """The checker page with a standard letter's text, and "Save as a new version"."""
+    form = LetterForm(initial={"text": text})
+    context: dict = {
+        "form": form,
+        "max_words": MAX_WORDS,
+        "full": services.analyzer_is_full(),
+        "standard": letter,
+        "standard_version": version,
+        "version_form": version_form or StandardVersionForm(initial={"text": text}),
+    }
+    if version_form is not None:  # the save failed: show the text as typed, and why
+        return render(request, "letters/check.html", context)
+    services.pool_start_in_background()
+    try:
+        result = services.letter_check_start(text=text, wait=settings.LETTERS_WAIT_SECONDS)
+    except LetterInputError as exc:
+        form.add_error("text", str(exc))
+    except AnalyzerError:
+        form.add_error(
+            None, _("The language analysis does not work right now. Try again in a minute.")
+        )
+    else:
+        if result.report is not None:
+            context.update(_report_context(result, request.user))
+            editor = context["editor"]
+            context["form"] = LetterForm(
+                initial={
+                    "text": result.report.text,
+                    "original": editor["original"],
+                    "original_score": editor["original_token"],
+                }
+            )
+        else:
+            _remember_job(request, result.job)
+            context["job"] = result.job
+    return render(request, "letters/check.html", context)
+
+
+@login_required
+@staff_required
+def standard_edit(request, letter_id: int, number: int):
+    """Open a version in the editor."""
+    letter = selectors.access_standard_letter(user=request.user, letter_id=letter_id)
+    version = get_object_or_404(letter.versions, number=number)
+    return _standard_editor(request, letter, version, text=version.text)
+
+
+@login_required
+@staff_required
+@require_POST
+def standard_version_create(request, letter_id: int):
+    """ "Save as a new version": the figures come from the same analysis as the checker."""
+    letter = selectors.access_standard_letter(user=request.user, letter_id=letter_id)
+    form = StandardVersionForm(request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        figures, error = _figures_for(data["text"])
+        if figures is None:
+            form.add_error("text", error)
+        else:
+            version = services.standard_letter_version_create(
+                letter=letter,
+                author=request.user,
+                text=data["text"],
+                figures=figures,
+                change_note=data["change_note"],
+                idempotency_key=data["idempotency_key"],
+            )
+            messages.success(request, _("Version %(n)s is saved.") % {"n": version.number})
+            _warn_personal_data(request, data["text"])
+            return redirect(
+                reverse("letters:standard_detail", args=[letter.pk]) + f"#v{version.number}"
+            )
+    latest = letter.versions.order_by("-number").first()
+    return _standard_editor(
+        request, letter, latest, text=request.POST.get("text", ""), version_form=form
+    )

@@ -128,6 +128,13 @@ EXEMPT = {
     "letters:api_openapi": "the API description",
     "letters:result": "a running check, only for the session that started it (tests/letters_web)",
     "letters:docx": "the letter being edited as .docx, nothing stored (tests/letters_web)",
+    "letters:standard_list": "a team's standard letters, templates without client data "
+    "(tests/letters_web/test_standard_letters.py)",
+    "letters:standard_create": "a form for a team's template, no client data",
+    "letters:standard_detail": "a team's template: members and lead only, others 404 "
+    "(tests/letters_web/test_standard_letters.py)",
+    "letters:standard_edit": "a template version in the editor, team only (tests/letters_web)",
+    "letters:standard_version_create": "save a template version, team only (tests/letters_web)",
     "audit:search": "administrators search by name: one list row per client found",
     "set_language": "the language switch",
     "ui:favicon": "the site's icon",

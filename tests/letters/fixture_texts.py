@@ -3,10 +3,21 @@
 Change a text here and run ``python tests/letters/make_fixtures.py`` to freeze it again.
 """
 
+from pathlib import Path
+
 OUDEGRACHT = (
     "De Oudegracht is het sfeervolle hart van de stad. In de middeleeuwen was het hier een "
     "drukte van belang met de aan- en afvoer van goederen. Nu is het een prachtige plek om te "
     "winkelen en te lunchen of te dineren in de oude stadskastelen."
+)
+
+STANDARD_V3 = (
+    (
+        Path(__file__).resolve().parents[2]
+        / "doenvermogen/letters/data/herinnering_huurachterstand_2.txt"
+    )
+    .read_text(encoding="utf-8")
+    .replace("Bel mij dan.", "Bel mij dan op 030 123 45 67.")
 )
 
 TEXTS: dict[str, str] = {
@@ -54,4 +65,25 @@ TEXTS: dict[str, str] = {
     "formal_address": "U krijgt een brief van ons. U moet hem goed lezen.",
     "shouting": "LET OP: betaal op tijd!",
     "acronym": "Uw BSN staat bovenaan de brief.",
+    # Rewrite suggestions per hard sentence (tests/letters_web/test_letter_suggestions.py).
+    "advice_split": (
+        "Wij hebben besloten om uw aanvraag voor bijzondere bijstand voor de kosten van een nieuwe "
+        "wasmachine niet toe te kennen omdat uit de gegevens die u heeft aangeleverd blijkt dat uw "
+        "inkomen boven de geldende norm ligt."
+    ),
+    "advice_passive_agent": (
+        "Uw aanvraag voor een tegemoetkoming in de kosten van de kinderopvang is op 3 maart door "
+        "de afdeling Werk en Inkomen afgewezen."
+    ),
+    "advice_passive_we": "Uw huurtoeslag wordt per 1 mei stopgezet.",
+    "advice_distance": (
+        "Wij zullen de vordering na het verstrijken van de termijn die in de vorige brief aan u is "
+        "genoemd aan de deurwaarder overdragen."
+    ),
+    "advice_nominal": (
+        "De vaststelling van de hoogte van de tegemoetkoming vindt plaats na ontvangst van de "
+        "stukken."
+    ),
+    # A third version of the demo's standard letter, saved in the editor (browser test).
+    "standard_v3": STANDARD_V3,
 }

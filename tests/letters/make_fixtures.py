@@ -41,6 +41,9 @@ def all_texts() -> dict[str, str]:
         texts[f"judge_{path.stem}"] = judge_text(path)
     for item in corpus_letters():
         texts[f"corpus_{item['id']}"] = item["text"]
+    # The demo's standard letter (doenvermogen/letters/demo.py): its stored figures are tested.
+    for path in sorted((HERE.parent.parent / "doenvermogen" / "letters" / "data").glob("*.txt")):
+        texts[f"demo_{path.stem}"] = path.read_text(encoding="utf-8")
     return texts
 
 
