@@ -19,7 +19,10 @@ def client_page(request, ctx) -> dict:
     return {"check": selectors.latest_check_for_client(client=ctx.client)}
 
 
-def team_meeting(request, since) -> dict | None:
+def team_meeting(request, period=None) -> dict | None:
+    """The team meeting's money block for the page's period (``None``: everything so far)."""
     if not user_has_role(request.user, Membership.Role.TEAM_LEAD):
         return None
-    return {"money": selectors.team_money_overview(user=request.user, since=since)}
+    start = period.start_dt if period is not None else None
+    end = period.end_dt if period is not None else None
+    return {"money": selectors.team_money_overview(user=request.user, start=start, end=end)}

@@ -6,10 +6,6 @@ five is shown as "fewer than 5" and its median levels are not shown, as on the r
 
 from __future__ import annotations
 
-import datetime
-
-from django.utils import timezone
-
 from doenvermogen.accounts.models import Membership
 from doenvermogen.accounts.selectors import teams_led_by, user_has_role
 from doenvermogen.letters.selectors import team_check_counts
@@ -17,15 +13,17 @@ from doenvermogen.letters.selectors import team_check_counts
 MIN_GROUP = 5
 
 
-def team_meeting(request, since: datetime.date | None) -> dict | None:
-    """Context for letters/_team_section.html for the teams the user leads (None: not shown)."""
+def team_meeting(request, period=None) -> dict | None:
+    """Context for letters/_team_section.html for the teams the user leads (None: not shown),
+    for the team meeting's period (``None``: everything so far)."""
     if not user_has_role(request.user, Membership.Role.TEAM_LEAD):
         return None
     team_ids = set(teams_led_by(request.user).values_list("pk", flat=True))
-    start = timezone.make_aware(
-        datetime.datetime.combine(since or datetime.date(2000, 1, 1), datetime.time())
+    counts = team_check_counts(
+        team_ids=team_ids,
+        since=period.start_dt if period is not None else None,
+        until=period.end_dt if period is not None else None,
     )
-    counts = team_check_counts(team_ids=team_ids, since=start)
     small = counts["checked"] < MIN_GROUP
     return {
         "checked": None if 0 < counts["checked"] < MIN_GROUP else counts["checked"],

@@ -65,18 +65,29 @@ def _median(values: list[int]) -> int | None:
     return median_low(values) if values else None
 
 
-def team_check_counts(*, team_ids: set[int], since: datetime.datetime) -> dict:
-    """Checks with the letter checker by the teams since a moment: how many editing sessions,
-    and the median LiNT-II level of their first and of their last check.
+def team_check_counts(
+    *,
+    team_ids: set[int],
+    since: datetime.datetime | None,
+    until: datetime.datetime | None = None,
+) -> dict:
+    """Checks with the letter checker by the teams from ``since`` (``None``: ever) until
+    ``until`` (exclusive; ``None``: now): how many editing sessions, and the median LiNT-II level
+    of their first and of their last check. A tally has a day, not a moment: a day counts when
+    it starts in the period.
 
     `{"checked": int, "median_before": int | None, "median_after": int | None}`. Small groups are
     suppressed by the caller (the counts are the same either way)."""
-    day = timezone.localdate(since) if timezone.is_aware(since) else since.date()
-    rows = list(
-        CheckTally.objects.filter(team_id__in=team_ids, day__gte=day).values_list(
-            "first_level", "last_level"
-        )
-    )
+
+    def day(moment: datetime.datetime) -> datetime.date:
+        return timezone.localdate(moment) if timezone.is_aware(moment) else moment.date()
+
+    tallies = CheckTally.objects.filter(team_id__in=team_ids)
+    if since is not None:
+        tallies = tallies.filter(day__gte=day(since))
+    if until is not None:
+        tallies = tallies.filter(day__lt=day(until))
+    rows = list(tallies.values_list("first_level", "last_level"))
     return {
         "checked": len(rows),
         "median_before": _median([a for a, _b in rows if a]),

@@ -9,19 +9,15 @@ Every figure is one aggregate query over index-friendly ranges (``asked_at >= st
 beside a row of counts and exactly one cell was suppressed, the next smallest is suppressed too,
 so the hidden one cannot be computed back.
 
-Hooks for geldrust (built elsewhere): (1) blocks registered with
-``ui.sections.register_team_meeting_section`` (when that function exists) are rendered below the
-figures with ``(request, period.start)``; (2) when ``doenvermogen.moneycalm.team_meeting`` (the
-name in DESIGN.md) exists with ``counts(*, team_ids, start, end) -> list[tuple[str, int]]``, its
-rows appear as a "Money checks" table with the same suppression. Without either the page says
-the part is not installed.
+Other apps (geldrust, letters) add their team-level blocks with
+``ui.sections.register_team_meeting_section``; they get the same period and count in
+``[period.start_dt, period.end_dt)``.
 """
 
 from __future__ import annotations
 
 import csv
 import datetime
-import importlib
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Exists, OuterRef, Q, Value
@@ -46,9 +42,9 @@ from doenvermogen.psychoeducation.models import (
     StressEffect,
 )
 from doenvermogen.ui.charts import bars_svg
+from doenvermogen.ui.sections import team_meeting_sections
 
 MIN_CELL = 5
-GELDRUST_HOOK = "doenvermogen.moneycalm.team_meeting"
 
 PERIODS = {
     "quarter": gettext_lazy("previous quarter"),
@@ -164,7 +160,6 @@ class Figures:
     teams: list
     period: Period
     tables: list[Table] = field(default_factory=list)
-    geldrust_available: bool = False
 
 
 def figures(*, team_ids: list[int], period: Period) -> Figures:
@@ -320,30 +315,7 @@ def figures(*, team_ids: list[int], period: Period) -> Figures:
     )
 
     result = Figures(teams=[], period=period, tables=tables)
-    geldrust = geldrust_counts(team_ids=team_ids, period=period)
-    if geldrust is not None:
-        result.geldrust_available = True
-        tables.append(
-            Table(
-                "geldrust",
-                _("Money checks (geldrust)"),
-                [_("How many")],
-                [(str(label), [shown(n)]) for label, n in geldrust],
-            )
-        )
     return result
-
-
-def geldrust_counts(*, team_ids: list[int], period: Period) -> list[tuple[str, int]] | None:
-    """The geldrust hook: ``None`` while the moneycalm app (or its hook) does not exist."""
-    try:
-        module = importlib.import_module(GELDRUST_HOOK)
-    except ModuleNotFoundError:
-        return None
-    counts = getattr(module, "counts", None)
-    if counts is None:
-        return None
-    return list(counts(team_ids=team_ids, start=period.start_dt, end=period.end_dt))
 
 
 def _fmt(n: int | None) -> str:
@@ -377,15 +349,8 @@ def page(request):
             )
     query = request.GET.copy()
     query["format"] = "csv"
-    # Team-level blocks other apps register (geldrust's money overview, when that app exists).
-    from django.apps import apps
-
-    from doenvermogen.ui import sections as ui_sections
-
-    extra = getattr(ui_sections, "team_meeting_sections", None)
-    sections = extra(request, period.start) if extra else []
-    if apps.is_installed("doenvermogen.geldrust"):
-        result.geldrust_available = True
+    # Team-level blocks other apps register (geldrust's money overview, the letters' tallies).
+    sections = team_meeting_sections(request, period)
     return render(
         request,
         "psychoeducation/team_meeting.html",
@@ -396,7 +361,6 @@ def page(request):
             "start": request.GET.get("start", ""),
             "end": request.GET.get("end", ""),
             "csv_query": query.urlencode(),
-            "geldrust_hook": GELDRUST_HOOK,
             "sections": sections,
         },
     )

@@ -54,7 +54,9 @@ def register_client_page_section(*, order: int, template: str, context: Callable
 
 
 def register_team_meeting_section(*, order: int, template: str, context: Callable) -> None:
-    """A block of team-level counts (no client data) on the team-meeting page."""
+    """A block of team-level counts (no client data) on the team-meeting page.
+
+    ``context(request, period)`` gets the page's period (see ``team_meeting_sections``)."""
     _team_meeting_sections.append(Section(order, template, context))
     _team_meeting_sections.sort(key=lambda s: s.order)
 
@@ -98,6 +100,10 @@ def client_page_sections(request, ctx) -> list[dict[str, Any]]:
     return _render_list(_client_page_sections, request, ctx)
 
 
-def team_meeting_sections(request, since) -> list[dict[str, Any]]:
-    """Team-level counts (no client data) for the team-meeting page, since a date or ever."""
-    return _render_list(_team_meeting_sections, request, since)
+def team_meeting_sections(request, period) -> list[dict[str, Any]]:
+    """Team-level counts (no client data) for the team-meeting page, for the chosen period.
+
+    ``period`` has ``start_dt`` (an aware datetime, or ``None`` for "ever") and ``end_dt`` (aware,
+    exclusive): a block counts what happened in ``[start_dt, end_dt)``, like the page's own figures.
+    """
+    return _render_list(_team_meeting_sections, request, period)

@@ -6,8 +6,6 @@ from __future__ import annotations
 import csv
 import datetime
 import io
-import sys
-import types
 
 import pytest
 from django.urls import reverse
@@ -171,11 +169,38 @@ def test_figures_take_the_same_number_of_queries_for_many_rows(
         team_meeting.figures(team_ids=[world.team_a.pk], period=period)
 
 
-def test_geldrust_hook_adds_its_rows_with_the_same_suppression(client, world, monkeypatch):
-    module = types.ModuleType(team_meeting.GELDRUST_HOOK)
-    module.counts = lambda *, team_ids, start, end: [("toeslagen gecheckt", 7), ("aangevraagd", 2)]
-    monkeypatch.setitem(sys.modules, team_meeting.GELDRUST_HOOK, module)
-    client.force_login(world.lead_a)
-    rows = _csv(client)
-    assert _cell(rows, "Geldchecks (geldrust)", "toeslagen gecheckt", "Aantal") == "7"
-    assert _cell(rows, "Geldchecks (geldrust)", "aangevraagd", "Aantal") == "< 5"
+def test_the_money_and_letter_blocks_count_only_the_chosen_period(rf, world):
+    """The blocks other apps add (geldrust, letters) count in [start, end) like the page: a
+    check made after the previous quarter ended is not in "previous quarter"."""
+    from doenvermogen.geldrust.models import MoneyCheck
+    from doenvermogen.geldrust.sections import team_meeting as money_block
+    from doenvermogen.letters.models import CheckTally
+    from doenvermogen.letters.sections import team_meeting as letters_block
+
+    today = timezone.localdate()
+    previous = team_meeting.period_from({"period": "quarter"}, today=today)
+    inside = previous.start_dt + datetime.timedelta(days=3)
+    after = previous.end_dt + datetime.timedelta(hours=1)  # this quarter
+    for moment, n in ((inside, 6), (after, 7)):
+        for _ in range(n):
+            MoneyCheck.objects.create(
+                trajectory=world.traj_a,
+                year=2026,
+                household={},
+                result={},
+                consent_given=True,
+                created_by=world.pro_a,
+                created_at=moment,
+            )
+            CheckTally.objects.create(
+                team=world.team_a, day=timezone.localdate(moment), first_level=3, last_level=2
+            )
+    request = rf.get("/")
+    request.user = world.lead_a
+    assert money_block(request, previous)["money"].checks == 6
+    assert letters_block(request, previous)["checked"] == 6
+    assert money_block(request, None)["money"].checks == 13
+    assert letters_block(request, None)["checked"] == 13
+    this = team_meeting.period_from({"period": "this_quarter"}, today=today)
+    assert money_block(request, this)["money"].checks == 7
+    assert letters_block(request, this)["checked"] == 7
