@@ -326,6 +326,46 @@ def _join_om_te(heads: dict[int, list], tags: dict[int, Token]) -> None:
                 heads[k][0] = verb
 
 
+def _reattach_te_infinitive(heads: dict[int, list], tags: dict[int, Token]) -> None:
+    """Hang a sentence-final "te + infinitive" that Frog attached inside a prepositional
+    phrase from the verb that phrase belongs to.
+
+    "Wij verzoeken u de gegevens uiterlijk op 15 november aan te leveren": Frog hangs "aan te
+    leveren" from "november". A time or place phrase takes no te-infinitive; in UD (and so in
+    spaCy) "leveren" is the complement (xcomp) of "verzoeken". When the infinitive closes the
+    sentence, follows "te", and the way up from where Frog attached it passes a preposition
+    before it reaches a verb, the clause moves to that verb (a separable particle before "te",
+    "aan", goes with it).
+    """
+    words = [i for i in sorted(heads) if not tags[i].is_punct]
+    if len(words) < 3:
+        return
+    verb = words[-1]
+    te = verb - 1
+    if not (tags[verb].pos == "WW" and "inf" in tags[verb].feats and tags.get(te)):
+        return
+    if tags[te].lower != "te":
+        return
+    top = te if heads[verb][0] == te else verb
+    node = heads[top][0]
+    passed_preposition = False
+    seen: set[int] = set()
+    while node > 0 and node in tags and node not in seen:
+        seen.add(node)
+        if tags[node].pos == "WW":
+            break
+        passed_preposition = passed_preposition or tags[node].pos == "VZ"
+        node = heads[node][0]
+    else:
+        return
+    if not passed_preposition or node in (verb, te):
+        return
+    heads[top][0], heads[top][1] = node, "vc"
+    particle = te - 1
+    if particle in tags and tags[particle].pos == "VZ" and "fin" in tags[particle].feats:
+        heads[particle][0], heads[particle][1] = verb, "svp"
+
+
 def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     """Re-hang Frog's Alpino-style tree the way Universal Dependencies (spaCy) does.
 
@@ -338,6 +378,7 @@ def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     tags = {t.index: t for t in sentence.tokens}
     _join_fragments(heads, tags)
     _join_om_te(heads, tags)
+    _reattach_te_infinitive(heads, tags)
 
     def children(i: int, rel: str | None = None) -> list[int]:
         return sorted(
