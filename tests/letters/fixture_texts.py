@@ -54,4 +54,24 @@ TEXTS: dict[str, str] = {
     "formal_address": "U krijgt een brief van ons. U moet hem goed lezen.",
     "shouting": "LET OP: betaal op tijd!",
     "acronym": "Uw BSN staat bovenaan de brief.",
+    # Frog's known mis-tags and mis-attachments, on ordinary sentences (test_frog_repairs.py).
+    "frogfix_te_infinitive": (
+        "Wij vragen u de rekening voor 1 juli 2026 te betalen. Wij verzoeken u het bedrag "
+        "uiterlijk op 30 juni 2026 over te maken. Ik vraag je de sleutels op 2 januari 2027 "
+        "terug te geven. Wij verzoeken u het formulier uiterlijk op 15 maart 2026 in te vullen. "
+        "Hij heeft de plicht de huur te betalen. De school vraagt u het strookje op 3 oktober "
+        "mee te geven."
+    ),
+    "frogfix_participle": (
+        "Uw betaling hebben wij nog niet ontvangen. Uw aanvraag hebben wij in goede orde "
+        "ontvangen. Op dinsdag hebben wij vergaderingen. De stukken zijn gisteren verzonden."
+    ),
+    "frogfix_imperative": (
+        "Bel ons als u vragen hebt. Dhr Jansen komt morgen langs. Bel de huisarts bij koorts."
+        "\n\nTel 020 123 45 67"
+    ),
+    "frogfix_uiterlijk": (
+        "Het uiterlijk van het huis is niet belangrijk. U moet de papieren uiterlijk vrijdag "
+        "inleveren."
+    ),
 }

@@ -488,7 +488,8 @@ def _repair_imperative_read_as_abbreviation(sentence: Sentence) -> Sentence:
     """ "Bel ons als u vragen hebt": Frog reads a short imperative that opens the sentence as an
     abbreviation, SPEC(afk), so the sentence loses its finite verb. A capitalised word of
     letters only (no full stop, not in capitals) that opens the sentence, is followed by a
-    word, and has an infinitive by Dutch spelling that SUBTLEX-NL knows, is that imperative:
+    word, and has an infinitive by Dutch spelling that SUBTLEX-NL knows (the most frequent
+    one is its lemma), is that imperative:
     WW(pv,tgw,ev), as spaCy tags it. Real abbreviations ("Dhr", "Mw", "Tel. 020 ...") fail
     one of these tests."""
     from .readability import lint_data
@@ -508,9 +509,10 @@ def _repair_imperative_read_as_abbreviation(sentence: Sentence) -> Sentence:
     ):
         return sentence
     freq = lint_data().freq
-    infinitive = next((f for f in _infinitives(word.lower()) if f in freq), None)
-    if infinitive is None:
+    known = [f for f in _infinitives(word.lower()) if f in freq]
+    if not known:
         return sentence
+    infinitive = max(known, key=freq.__getitem__)  # bellen, not the rare "belen"
     fixed = replace(first, tag="WW(pv,tgw,ev)", lemma=infinitive)
     return replace(sentence, tokens=[fixed, *tokens[1:]])
 

@@ -361,8 +361,12 @@ def _reattach_te_infinitive(heads: dict[int, list], tags: dict[int, Token]) -> N
     if not passed_preposition or node in (verb, te):
         return
     heads[top][0], heads[top][1] = node, "vc"
-    particle = te - 1
-    if particle in tags and tags[particle].pos == "VZ" and "fin" in tags[particle].feats:
+    particle = te - 1  # "aan te leveren", "over te maken": a preposition without an object
+    if (
+        particle in tags
+        and tags[particle].pos == "VZ"
+        and not any(h == particle and r == "obj1" for h, r in heads.values())
+    ):
         heads[particle][0], heads[particle][1] = verb, "svp"
 
 
