@@ -239,3 +239,88 @@ def test_the_noun_uiterlijk_stays_a_noun(frozen) -> None:  # type: ignore[no-unt
     assert noun.pos == "N"
     adverbial = _token(sentences["U moet de papieren uiterlijk vrijdag inleveren."], "uiterlijk")
     assert adverbial.tag.startswith("ADJ(vrij")  # Frog's own tag where it reads it right
+
+
+# ---------------------------------------------------------------- names and short sentences
+
+
+def _tokens(rows: list[tuple[str, str, str, int, str, str]]) -> list[Token]:
+    return [
+        Token(index=i, word=w, lemma=w.lower(), tag=tag, head=h, deprel=r, ne=ne)
+        for i, (w, tag, ne, h, r, _x) in enumerate(
+            [(w, tag, ne, h, r, "") for (w, tag, ne, h, r, *_rest) in rows], start=1
+        )
+    ]
+
+
+def test_a_name_with_initials_or_a_title_is_one_person() -> None:
+    """Frog's entities for "... door mr. P.C. Smit en drs. A.B. de Vries" (real output):
+    P.C./PRO + Smit/ORG. spaCy gives the whole name one PERSON, which LiNT-II counts as
+    concrete; a company name without initials or title keeps Frog's entities."""
+    from doenvermogen.letters.analysis.readability import noun_type, spacy_word_classes
+
+    rows = [
+        ("door", "VZ(init)", "O", 0, "ROOT", ""),
+        ("mr.", "SPEC(afk)", "O", 3, "mod", ""),
+        ("P.C.", "SPEC(deeleigen)", "B-PRO", 1, "obj1", ""),
+        ("Smit", "SPEC(deeleigen)", "B-ORG", 3, "mwp", ""),
+        ("en", "VG(neven)", "O", 1, "cnj", ""),
+        ("Van", "SPEC(deeleigen)", "B-ORG", 1, "obj1", ""),
+        ("Dijk", "SPEC(deeleigen)", "I-ORG", 6, "mwp", ""),
+        ("Bouw", "SPEC(deeleigen)", "I-ORG", 6, "mwp", ""),
+    ]
+    s = Sentence(index=0, tokens=_tokens(rows))
+    assert noun_type(s.tokens[2]) == "unknown"  # Frog's PRO: not a person
+    tokens = spacy_word_classes(s).tokens
+    assert [t.ne for t in tokens[2:4]] == ["B-PER", "I-PER"]
+    assert noun_type(tokens[2]) == "concrete"
+    assert [t.ne for t in tokens[5:8]] == ["B-ORG", "I-ORG", "I-ORG"]  # no initials, no title
+
+
+def test_short_sentence_without_final_punctuation_is_scored_with_the_next() -> None:
+    """LiNT-II's text mode: "Let op:" split off as a sentence of two words is merged into the
+    next sentence of the line; a short sentence that ends in . ! ? ("Let op!") is not."""
+    from doenvermogen.letters.analysis.model import AnalyzedText
+    from doenvermogen.letters.analysis.readability import readability
+
+    def letter(mark: str) -> AnalyzedText:
+        text = f"Let op{mark} u moet de huur voor 1 mei betalen."
+        first = [
+            ("Let", "WW(pv,tgw,ev)", "O", 0, "ROOT"),
+            ("op", "VZ(fin)", "O", 1, "svp"),
+            (mark, "LET()", "O", 2, "punct"),
+        ]
+        second = [
+            ("u", "VNW(pers,pron,nomin,vol,2b,getal)", "O", 2, "su"),
+            ("moet", "WW(pv,tgw,ev)", "O", 0, "ROOT"),
+            ("de", "LID(bep,stan,rest)", "O", 4, "det"),
+            ("huur", "N(soort,ev,basis,zijd,stan)", "O", 2, "obj1"),
+            ("voor", "VZ(init)", "O", 4, "mod"),
+            ("1", "TW(hoofd,vrij)", "O", 7, "det"),
+            ("mei", "SPEC(deeleigen)", "O", 5, "obj1"),
+            ("betalen", "WW(inf,vrij,zonder)", "O", 2, "vc"),
+            (".", "LET()", "O", 8, "punct"),
+        ]
+        split = len("Let op") + len(mark)
+        return AnalyzedText(
+            text=text,
+            sentences=[
+                Sentence(index=0, tokens=_tokens(first), start=0, end=split, text=text[:split]),
+                Sentence(
+                    index=1,
+                    tokens=_tokens(second),
+                    start=split + 1,
+                    end=len(text),
+                    text=text[split + 1 :],
+                ),
+            ],
+        )
+
+    merged = readability(letter(":"))
+    assert merged.scored_indices == {0}
+    assert merged.sentences[0].word_count == 10
+    assert merged.sentences[0].finite_verbs == 2
+    apart = readability(letter("!"))
+    assert apart.sentences[0].word_count == 2  # not merged ...
+    assert apart.sentences[1].word_count == 8
+    assert apart.scored_indices == {1}  # ... and, unscorable with two words, left out
