@@ -70,6 +70,10 @@ TEXTS: dict[str, str] = {
         "Bel ons als u vragen hebt. Dhr Jansen komt morgen langs. Bel de huisarts bij koorts."
         "\n\nTel 020 123 45 67"
     ),
+    "frogfix_modal": (
+        "U moet de huur uiterlijk op 1 mei betalen. Let op: u moet de huur voor 1 mei betalen. "
+        "Wij kunnen niet zeggen wat zij doen. Als u moet verhuizen, kunnen wij helpen."
+    ),
     "frogfix_uiterlijk": (
         "Het uiterlijk van het huis is niet belangrijk. U moet de papieren uiterlijk vrijdag "
         "inleveren."

@@ -324,3 +324,22 @@ def test_short_sentence_without_final_punctuation_is_scored_with_the_next() -> N
     assert apart.sentences[0].word_count == 2  # not merged ...
     assert apart.sentences[1].word_count == 8
     assert apart.scored_indices == {1}  # ... and, unscorable with two words, left out
+
+
+# ---------------------------------------------------------------- infinitive read as finite
+
+
+def test_infinitive_after_a_modal_read_as_finite_is_the_infinitive(frozen) -> None:  # type: ignore[no-untyped-def]
+    raw = [t for s in _raw_frog(frozen, "frogfix_modal") for t in s if t.word == "betalen"]
+    assert [t.is_finite_verb for t in raw] == [True, True]  # Frog's mistake
+    sentences = _sentences(frozen, "frogfix_modal")
+    for text, clauses in (
+        ("U moet de huur uiterlijk op 1 mei betalen.", 1),
+        ("Let op: u moet de huur voor 1 mei betalen.", 2),  # "Let" and "moet"
+    ):
+        sentence = sentences[text]
+        assert not _token(sentence, "betalen").is_finite_verb
+        assert sentence_readability(sentence).finite_verbs == clauses
+    # A verb with its own subject, or after a comma, stays finite.
+    assert _token(sentences["Wij kunnen niet zeggen wat zij doen."], "doen").is_finite_verb
+    assert _token(sentences["Als u moet verhuizen, kunnen wij helpen."], "kunnen").is_finite_verb

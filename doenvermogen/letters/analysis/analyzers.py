@@ -517,6 +517,40 @@ def _repair_imperative_read_as_abbreviation(sentence: Sentence) -> Sentence:
     return replace(sentence, tokens=[fixed, *tokens[1:]])
 
 
+#: Verbs that take a bare infinitive as their complement ("U moet de huur betalen").
+_MODALS = frozenset({"kunnen", "moeten", "mogen", "willen", "zullen"})
+
+
+def _repair_infinitive_read_as_finite(sentence: Sentence) -> Sentence:
+    """ "U moet de huur voor 1 mei *betalen*", "Op de factuur moet vermeld *staan* ...": Frog
+    reads the infinitive after a modal as a finite plural verb, which counts a clause too many.
+    A WW(pv,tgw,mv) in -n without a (noun or pronoun) subject of its own, after a finite
+    modal of the same clause (no conjunction, relative pronoun or punctuation between them),
+    that is the modal's verbal complement or a loose root of Frog's parse, is the
+    infinitive: WW(inf)."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for i, t in enumerate(tokens):
+        if not (t.is_finite_verb and "mv" in t.feats and t.lower.endswith("n")):
+            continue
+        if any(
+            c.head == t.index and c.deprel == "su" and c.pos in ("N", "VNW", "SPEC") for c in tokens
+        ):
+            continue  # "... wat zij doen": a verb with a subject of its own
+        for j in range(i - 1, -1, -1):
+            before = tokens[j]
+            if before.is_punct or before.pos == "VG" or "betr" in before.feats:
+                break
+            if before.is_finite_verb:
+                if before.lemma.lower() in _MODALS and (
+                    (t.head == before.index and t.deprel == "vc") or t.head == 0
+                ):
+                    tokens[i] = replace(t, tag="WW(inf,vrij,zonder)")
+                    changed = True
+                break
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
 def repair_mistags(sentence: Sentence) -> Sentence:
     """Fix Frog's known mis-tags.
 
@@ -525,8 +559,10 @@ def repair_mistags(sentence: Sentence) -> Sentence:
     becomes the participle (`_repair_participle_read_as_noun`); "uiterlijk" without an article
     is the adverbial adjective (`_repair_adverbial_adjective`); an imperative read as an
     abbreviation at the start becomes the finite verb
-    (`_repair_imperative_read_as_abbreviation`). In a sentence that has no finite verb at all,
-    a main-clause "zijn"/"hebben"/modal tagged as an infinitive (not after "te"), or a plural
+    (`_repair_imperative_read_as_abbreviation`); an infinitive after a modal read as a finite
+    plural becomes the infinitive (`_repair_infinitive_read_as_finite`). In a sentence that
+    has no finite verb at all, a main-clause "zijn"/"hebben"/modal tagged as an infinitive
+    (not after "te"), or a plural
     verb form such as "bedragen" tagged as a noun (not after a determiner), becomes the
     finite verb. The parse is left as Frog made it, except that a repaired participle hangs
     from its auxiliary.
@@ -535,6 +571,7 @@ def repair_mistags(sentence: Sentence) -> Sentence:
     sentence = _repair_participle_read_as_noun(sentence)
     sentence = _repair_adverbial_adjective(sentence)
     sentence = _repair_imperative_read_as_abbreviation(sentence)
+    sentence = _repair_infinitive_read_as_finite(sentence)
     tokens = sentence.tokens
     if any(t.is_finite_verb for t in tokens):
         return sentence
