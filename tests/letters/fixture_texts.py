@@ -74,6 +74,11 @@ TEXTS: dict[str, str] = {
         "U moet de huur uiterlijk op 1 mei betalen. Let op: u moet de huur voor 1 mei betalen. "
         "Wij kunnen niet zeggen wat zij doen. Als u moet verhuizen, kunnen wij helpen."
     ),
+    "frogfix_subclause": (
+        "Als wij uw betaling niet op tijd ontvangen, sturen wij een herinnering. Zodra wij uw "
+        "papieren ontvangen, nemen wij een besluit. Als u de brief hebt ontvangen, belt u ons. "
+        "Wij hebben uw brief ontvangen en wij bellen u morgen."
+    ),
     "frogfix_uiterlijk": (
         "Het uiterlijk van het huis is niet belangrijk. U moet de papieren uiterlijk vrijdag "
         "inleveren."

@@ -343,3 +343,50 @@ def test_infinitive_after_a_modal_read_as_finite_is_the_infinitive(frozen) -> No
     # A verb with its own subject, or after a comma, stays finite.
     assert _token(sentences["Wij kunnen niet zeggen wat zij doen."], "doen").is_finite_verb
     assert _token(sentences["Als u moet verhuizen, kunnen wij helpen."], "kunnen").is_finite_verb
+
+
+# ---------------------------------------------------------------- finite verb read as participle
+
+
+def test_finite_verb_of_a_subordinate_clause_read_as_participle(frozen) -> None:  # type: ignore[no-untyped-def]
+    """ "Als wij ... ontvangen, ...": Frog tags the finite plural "ontvangen" as a participle,
+    so the subordinate clause has no finite verb; it counts its clause again."""
+    raw = [t for s in _raw_frog(frozen, "frogfix_subclause") for t in s if t.word == "ontvangen"]
+    assert [t.is_participle for t in raw] == [True] * 4  # Frog: a participle every time
+    sentences = _sentences(frozen, "frogfix_subclause")
+    for text in (
+        "Als wij uw betaling niet op tijd ontvangen, sturen wij een herinnering.",
+        "Zodra wij uw papieren ontvangen, nemen wij een besluit.",
+    ):
+        sentence = sentences[text]
+        assert _token(sentence, "ontvangen").is_finite_verb
+        assert sentence_readability(sentence).finite_verbs == 2
+    # With its auxiliary ("hebt ontvangen") or in a main clause, it stays a participle.
+    for text in (
+        "Als u de brief hebt ontvangen, belt u ons.",
+        "Wij hebben uw brief ontvangen en wij bellen u morgen.",
+    ):
+        assert _token(sentences[text], "ontvangen").is_participle
+
+
+def test_auxiliary_read_as_infinitive_in_a_subordinate_clause_is_finite() -> None:
+    """Frog's tags for "Nadat wij het advies hebben ontvangen, nemen wij ..." (letter A):
+    "hebben" as an infinitive; the auxiliary, not the participle, becomes finite."""
+    rows = [
+        ("Nadat", "VG(onder)", "O", 8, "mod"),
+        ("wij", "VNW(pers,pron,nomin,vol,1,mv)", "O", 5, "su"),
+        ("het", "LID(bep,stan,evon)", "O", 4, "det"),
+        ("advies", "N(soort,ev,basis,onz,stan)", "O", 6, "obj1"),
+        ("hebben", "WW(inf,vrij,zonder)", "O", 1, "body"),
+        ("ontvangen", "WW(vd,vrij,zonder)", "O", 5, "vc"),
+        (",", "LET()", "O", 6, "punct"),
+        ("nemen", "WW(pv,tgw,mv)", "O", 0, "ROOT"),
+        ("wij", "VNW(pers,pron,nomin,vol,1,mv)", "O", 8, "su"),
+        ("een", "LID(onbep,stan,agr)", "O", 11, "det"),
+        ("beslissing", "N(soort,ev,basis,zijd,stan)", "O", 8, "obj1"),
+        (".", "LET()", "O", 11, "punct"),
+    ]
+    repaired = repair_mistags(Sentence(index=0, tokens=_tokens(rows)))
+    assert repaired.tokens[4].is_finite_verb
+    assert repaired.tokens[5].is_participle
+    assert sentence_readability(repaired).finite_verbs == 2

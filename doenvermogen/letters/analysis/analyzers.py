@@ -551,6 +551,62 @@ def _repair_infinitive_read_as_finite(sentence: Sentence) -> Sentence:
     return replace(sentence, tokens=tokens) if changed else sentence
 
 
+#: A participle with ge- (also after a separable particle: "opgegeven") is never a finite form.
+_GE_PARTICIPLE = re.compile(
+    r"\A(?:op|aan|toe|in|uit|af|mee|terug|door|over|na|voor|bij|weg|vast|om)?ge[a-z]+\Z"
+)
+
+
+def _repair_finite_read_as_participle(sentence: Sentence) -> Sentence:
+    """ "Als wij uw betaling niet op tijd *ontvangen*, ...": Frog reads the finite plural at the
+    end of a subordinate clause as a participle when the two are spelled the same
+    (ontvangen, vergeten, bevallen), so the clause loses its finite verb. In a clause opened
+    by a subordinating conjunction, up to the next punctuation or conjunction, that has no
+    finite verb and a plural subject (wij, zij, jullie, or a plural noun), an auxiliary or
+    modal in -en that Frog read as an infinitive ("nadat wij het advies *hebben* ontvangen")
+    is the finite verb; without one, a WW(vd) in -en without ge- that closes the clause is:
+    WW(pv,tgw,mv)."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for i, c in enumerate(tokens):
+        if not (c.pos == "VG" and "onder" in c.feats):
+            continue
+        span = []
+        for t in tokens[i + 1 :]:
+            if t.is_punct or t.pos == "VG":
+                break
+            span.append(t)
+        if len(span) < 2 or any(t.is_finite_verb for t in span):
+            continue
+        last = span[-1]
+        plural_subject = any(
+            (t.pos == "VNW" and "nomin" in t.feats and "mv" in t.feats)
+            or (t.pos == "N" and "mv" in t.feats)
+            for t in span[:-1]
+        )
+        if not plural_subject:
+            continue
+        auxiliary = next(
+            (
+                t
+                for t in span
+                if t.pos == "WW" and "inf" in t.feats and t.lower in _FINITE_AS_INFINITIVE
+            ),
+            None,
+        )
+        if auxiliary is not None:  # "nadat wij het advies hebben ontvangen": "hebben"
+            tokens[tokens.index(auxiliary)] = replace(auxiliary, tag="WW(pv,tgw,mv)")
+            changed = True
+        elif (
+            last.is_participle
+            and last.lower.endswith("en")
+            and not _GE_PARTICIPLE.match(last.lower)
+        ):
+            tokens[tokens.index(last)] = replace(last, tag="WW(pv,tgw,mv)")
+            changed = True
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
 def repair_mistags(sentence: Sentence) -> Sentence:
     """Fix Frog's known mis-tags.
 
@@ -560,7 +616,9 @@ def repair_mistags(sentence: Sentence) -> Sentence:
     is the adverbial adjective (`_repair_adverbial_adjective`); an imperative read as an
     abbreviation at the start becomes the finite verb
     (`_repair_imperative_read_as_abbreviation`); an infinitive after a modal read as a finite
-    plural becomes the infinitive (`_repair_infinitive_read_as_finite`). In a sentence that
+    plural becomes the infinitive (`_repair_infinitive_read_as_finite`); the finite verb of
+    a subordinate clause read as a participle ("als wij ... ontvangen") becomes finite
+    (`_repair_finite_read_as_participle`). In a sentence that
     has no finite verb at all, a main-clause "zijn"/"hebben"/modal tagged as an infinitive
     (not after "te"), or a plural
     verb form such as "bedragen" tagged as a noun (not after a determiner), becomes the
@@ -572,6 +630,7 @@ def repair_mistags(sentence: Sentence) -> Sentence:
     sentence = _repair_adverbial_adjective(sentence)
     sentence = _repair_imperative_read_as_abbreviation(sentence)
     sentence = _repair_infinitive_read_as_finite(sentence)
+    sentence = _repair_finite_read_as_participle(sentence)
     tokens = sentence.tokens
     if any(t.is_finite_verb for t in tokens):
         return sentence
