@@ -86,4 +86,33 @@ TEXTS: dict[str, str] = {
     ),
     # A third version of the demo's standard letter, saved in the editor (browser test).
     "standard_v3": STANDARD_V3,
+    # Frog's known mis-tags and mis-attachments, on ordinary sentences (test_frog_repairs.py).
+    "frogfix_te_infinitive": (
+        "Wij vragen u de rekening voor 1 juli 2026 te betalen. Wij verzoeken u het bedrag "
+        "uiterlijk op 30 juni 2026 over te maken. Ik vraag je de sleutels op 2 januari 2027 "
+        "terug te geven. Wij verzoeken u het formulier uiterlijk op 15 maart 2026 in te vullen. "
+        "Hij heeft de plicht de huur te betalen. De school vraagt u het strookje op 3 oktober "
+        "mee te geven."
+    ),
+    "frogfix_participle": (
+        "Uw betaling hebben wij nog niet ontvangen. Uw aanvraag hebben wij in goede orde "
+        "ontvangen. Op dinsdag hebben wij vergaderingen. De stukken zijn gisteren verzonden."
+    ),
+    "frogfix_imperative": (
+        "Bel ons als u vragen hebt. Dhr Jansen komt morgen langs. Bel de huisarts bij koorts."
+        "\n\nTel 020 123 45 67"
+    ),
+    "frogfix_modal": (
+        "U moet de huur uiterlijk op 1 mei betalen. Let op: u moet de huur voor 1 mei betalen. "
+        "Wij kunnen niet zeggen wat zij doen. Als u moet verhuizen, kunnen wij helpen."
+    ),
+    "frogfix_subclause": (
+        "Als wij uw betaling niet op tijd ontvangen, sturen wij een herinnering. Zodra wij uw "
+        "papieren ontvangen, nemen wij een besluit. Als u de brief hebt ontvangen, belt u ons. "
+        "Wij hebben uw brief ontvangen en wij bellen u morgen."
+    ),
+    "frogfix_uiterlijk": (
+        "Het uiterlijk van het huis is niet belangrijk. U moet de papieren uiterlijk vrijdag "
+        "inleveren."
+    ),
 }

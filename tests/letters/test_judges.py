@@ -7,7 +7,7 @@ headings, list items ending in ";", the closing and most of the signature are le
 prose sentence it cannot score that is a fragment ("M. de Boer") is dropped as well. We do the
 same, and emulate spaCy's one-tree-per-sentence parse on Frog's (docs/letters.md has the table
 and every step). The target of issue 11 is a mean absolute error of at most 1.5 points with
-every level equal; the levels are equal, the error is 1.85 (see `MAE_NOW`).
+every level equal; the levels are equal, the error is 1.81 (see `MAE_NOW`).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ PUBLISHED = {
     "D_voornemen_terugvordering": (50.4, 3),
     "E_afwijzing_bezwaar": (66.5, 4),
 }
-#: Where we are today (mean absolute error 1.85: A -1.6, B -4.8, C +0.6, D -1.4, E -0.8);
+#: Where we are today (mean absolute error 1.81: A -2.3, B -3.5, C +0.8, D -1.4, E -1.0);
 #: a regression guard just above it, not the target of 1.5 (docs/letters.md says what remains).
-MAE_NOW = 1.9
+MAE_NOW = 1.85
 
 
 @pytest.fixture(scope="module")
@@ -105,3 +105,22 @@ def test_frogs_loose_fragments_are_joined_in_the_judges_letters(frozen) -> None:
             roots = [i for i, (h, _r) in ud_heads(sentence).items() if h == 0]
             assert len(roots) == 1, sentence.text
     assert loose >= 15
+
+
+def test_frogs_mistakes_in_letter_b_are_repaired(frozen) -> None:  # type: ignore[no-untyped-def]
+    """The general rules of tests/letters/test_frog_repairs.py at work in letter B."""
+    from doenvermogen.letters.analysis.analyzers import analyze_text
+    from doenvermogen.letters.analysis.readability import sentence_readability
+
+    analyzed = analyze_text(judge_text(JUDGES / "B_isolatie_herinnering.txt"), frozen)
+    by_start = {s.text[:20]: s for s in analyzed.sentences}
+    deliver = by_start["Wij verzoeken u de g"]
+    features = sentence_readability(deliver)
+    assert features.max_sdl == 10  # "leveren" under "verzoeken", not under "november"
+    assert "uiterlijk" not in features.nouns.get("concrete", [])
+    received = next(t for t in by_start["Die gegevens hebben "].tokens if t.word == "ontvangen")
+    assert received.is_participle
+    call = sentence_readability(by_start["Bel ons op werkdagen"])
+    assert call.finite_verbs == 2  # "Bel" and "noem"
+    invoice = sentence_readability(by_start["Op de factuur moet v"])
+    assert invoice.finite_verbs == 3  # moet, heeft, is: "vermeld staan" is an infinitive

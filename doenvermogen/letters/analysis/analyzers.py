@@ -384,16 +384,253 @@ def _repair_noun_after_hebben(sentence: Sentence) -> Sentence:
     return replace(sentence, tokens=tokens) if changed else sentence
 
 
+#: Words before which a noun reading is impossible: a noun with one of these in front is a
+#: real noun ("het uiterlijk", "de ontvangen", "twee ..."), not a mis-tag.
+_NOUN_FRAME = frozenset({"LID", "TW", "ADJ"})
+#: Adverbially used adjectives Frog reads as a noun when no article precedes them:
+#: "uiterlijk op 15 november" is "at the latest", not "appearance" (which always has an
+#: article or possessive: "het uiterlijk", "zijn uiterlijk").
+_ADVERBIAL_READ_AS_NOUN = frozenset({"uiterlijk"})
+#: The prefixes of a Dutch past participle that ends in -en (ge-, or an inseparable prefix:
+#: ontvangen, bevonden, verzonden, herschreven; a separable particle before ge-: opgegeven).
+_PARTICIPLE_EN = re.compile(r"\A(?:[a-z]*ge|be|ver|ont|her|er)[a-z]{2,}en\Z")
+#: Auxiliaries of the perfect and the passive: they take a participle as their complement.
+_PERFECT_AUXILIARIES = frozenset({"hebben", "zijn", "worden"})
+
+
+def _noun_frame_before(tokens: Sequence[Token], i: int) -> bool:
+    """The word before token i makes it a noun: an article, numeral, adjective or a
+    determiner/possessive pronoun."""
+    if i == 0:
+        return False
+    before = tokens[i - 1]
+    return (
+        before.pos in _NOUN_FRAME
+        or before.lower in _DETERMINERS
+        or (before.pos == "VNW" and "det" in before.feats)
+    )
+
+
+def _repair_adverbial_adjective(sentence: Sentence) -> Sentence:
+    """ "Stuur het uiterlijk op 1 mei": Frog sometimes reads "uiterlijk" (at the latest) as the
+    noun "appearance". Without an article or possessive in front it is the adverbially used
+    adjective, ADJ(vrij) as Frog itself tags it elsewhere and as the Lassy treebank (and so
+    spaCy) has it: a content word, but no noun."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for i, t in enumerate(tokens):
+        if (
+            t.pos == "N"
+            and t.lower in _ADVERBIAL_READ_AS_NOUN
+            and not _noun_frame_before(tokens, i)
+        ):
+            tokens[i] = replace(t, tag="ADJ(vrij,basis,zonder)", lemma=t.lower)
+            changed = True
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
+def _repair_participle_read_as_noun(sentence: Sentence) -> Sentence:
+    """ "Uw betaling hebben wij nog niet ontvangen": Frog reads the participle "ontvangen" as a
+    plural noun, the object of "hebben". A word that ends the sentence, looks like a past
+    participle in -en (`_PARTICIPLE_EN`), is no plural noun of the LiNT-II noun list, has no
+    article, numeral or adjective in front, and follows a finite hebben/zijn/worden that has
+    no verbal complement, is that complement: WW(vd), hanging from the auxiliary."""
+    from .readability import lint_data
+
+    words = [t for t in sentence.tokens if not t.is_punct]
+    if len(words) < 3:
+        return sentence
+    last = words[-1]
+    if not (
+        last.pos == "N"
+        and "mv" in last.feats
+        and _PARTICIPLE_EN.match(last.lower)
+        and last.lower not in lint_data().nouns
+    ):
+        return sentence
+    tokens = list(sentence.tokens)
+    i = tokens.index(last)
+    if _noun_frame_before(tokens, i):
+        return sentence
+    auxiliary = next(
+        (
+            t
+            for t in tokens[:i]
+            if t.is_finite_verb
+            and t.lemma.lower() in _PERFECT_AUXILIARIES
+            and not any(c.head == t.index and c.deprel == "vc" for c in tokens)
+        ),
+        None,
+    )
+    if auxiliary is None:
+        return sentence
+    tokens[i] = replace(
+        last, tag="WW(vd,vrij,zonder)", lemma=last.lower, head=auxiliary.index, deprel="vc"
+    )
+    return replace(sentence, tokens=tokens)
+
+
+def _infinitives(stem: str) -> list[str]:
+    """The infinitives an imperative (the verb's stem) can have by Dutch spelling: bel ->
+    bellen, noem -> noemen, stuur -> sturen, geef -> geven, lees -> lezen, zie -> zien."""
+    out = [stem + "n", stem + "en"]
+    if len(stem) >= 2 and stem[-1] not in "aeiou":
+        out.append(stem + stem[-1] + "en")  # short vowel: bel -> bellen
+        body, last = stem[:-1], {"f": "v", "s": "z"}.get(stem[-1], stem[-1])
+        if len(body) >= 2 and body[-1] == body[-2] and body[-1] in "aeou":
+            out.append(body[:-1] + last + "en")  # long vowel: stuur -> sturen, geef -> geven
+        elif len(body) >= 2 and body[-2:] in ("ie", "oe", "ui", "ei", "ij", "eu", "ou", "au"):
+            out.append(body + last + "en")  # lees/kies: kies -> kiezen
+    return out
+
+
+def _repair_imperative_read_as_abbreviation(sentence: Sentence) -> Sentence:
+    """ "Bel ons als u vragen hebt": Frog reads a short imperative that opens the sentence as an
+    abbreviation, SPEC(afk), so the sentence loses its finite verb. A capitalised word of
+    letters only (no full stop, not in capitals) that opens the sentence, is followed by a
+    word, and has an infinitive by Dutch spelling that SUBTLEX-NL knows (the most frequent
+    one is its lemma), is that imperative:
+    WW(pv,tgw,ev), as spaCy tags it. Real abbreviations ("Dhr", "Mw", "Tel. 020 ...") fail
+    one of these tests."""
+    from .readability import lint_data
+
+    tokens = sentence.tokens
+    if len(tokens) < 2:
+        return sentence
+    first, nxt = tokens[0], tokens[1]
+    word = first.word
+    if not (
+        first.tag == "SPEC(afk)"
+        and word.isalpha()
+        and word[:1].isupper()
+        and word[1:].islower()
+        and any(c.isalpha() for c in nxt.word)
+        and not nxt.is_punct
+    ):
+        return sentence
+    freq = lint_data().freq
+    known = [f for f in _infinitives(word.lower()) if f in freq]
+    if not known:
+        return sentence
+    infinitive = max(known, key=freq.__getitem__)  # bellen, not the rare "belen"
+    fixed = replace(first, tag="WW(pv,tgw,ev)", lemma=infinitive)
+    return replace(sentence, tokens=[fixed, *tokens[1:]])
+
+
+#: Verbs that take a bare infinitive as their complement ("U moet de huur betalen").
+_MODALS = frozenset({"kunnen", "moeten", "mogen", "willen", "zullen"})
+
+
+def _repair_infinitive_read_as_finite(sentence: Sentence) -> Sentence:
+    """ "U moet de huur voor 1 mei *betalen*", "Op de factuur moet vermeld *staan* ...": Frog
+    reads the infinitive after a modal as a finite plural verb, which counts a clause too many.
+    A WW(pv,tgw,mv) in -n without a (noun or pronoun) subject of its own, after a finite
+    modal of the same clause (no conjunction, relative pronoun or punctuation between them),
+    that is the modal's verbal complement or a loose root of Frog's parse, is the
+    infinitive: WW(inf)."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for i, t in enumerate(tokens):
+        if not (t.is_finite_verb and "mv" in t.feats and t.lower.endswith("n")):
+            continue
+        if any(
+            c.head == t.index and c.deprel == "su" and c.pos in ("N", "VNW", "SPEC") for c in tokens
+        ):
+            continue  # "... wat zij doen": a verb with a subject of its own
+        for j in range(i - 1, -1, -1):
+            before = tokens[j]
+            if before.is_punct or before.pos == "VG" or "betr" in before.feats:
+                break
+            if before.is_finite_verb:
+                if before.lemma.lower() in _MODALS and (
+                    (t.head == before.index and t.deprel == "vc") or t.head == 0
+                ):
+                    tokens[i] = replace(t, tag="WW(inf,vrij,zonder)")
+                    changed = True
+                break
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
+#: A participle with ge- (also after a separable particle: "opgegeven") is never a finite form.
+_GE_PARTICIPLE = re.compile(
+    r"\A(?:op|aan|toe|in|uit|af|mee|terug|door|over|na|voor|bij|weg|vast|om)?ge[a-z]+\Z"
+)
+
+
+def _repair_finite_read_as_participle(sentence: Sentence) -> Sentence:
+    """ "Als wij uw betaling niet op tijd *ontvangen*, ...": Frog reads the finite plural at the
+    end of a subordinate clause as a participle when the two are spelled the same
+    (ontvangen, vergeten, bevallen), so the clause loses its finite verb. In a clause opened
+    by a subordinating conjunction, up to the next punctuation or conjunction, that has no
+    finite verb and a plural subject (wij, zij, jullie, or a plural noun), an auxiliary or
+    modal in -en that Frog read as an infinitive ("nadat wij het advies *hebben* ontvangen")
+    is the finite verb; without one, a WW(vd) in -en without ge- that closes the clause is:
+    WW(pv,tgw,mv)."""
+    tokens = list(sentence.tokens)
+    changed = False
+    for i, c in enumerate(tokens):
+        if not (c.pos == "VG" and "onder" in c.feats):
+            continue
+        span = []
+        for t in tokens[i + 1 :]:
+            if t.is_punct or t.pos == "VG":
+                break
+            span.append(t)
+        if len(span) < 2 or any(t.is_finite_verb for t in span):
+            continue
+        last = span[-1]
+        plural_subject = any(
+            (t.pos == "VNW" and "nomin" in t.feats and "mv" in t.feats)
+            or (t.pos == "N" and "mv" in t.feats)
+            for t in span[:-1]
+        )
+        if not plural_subject:
+            continue
+        auxiliary = next(
+            (
+                t
+                for t in span
+                if t.pos == "WW" and "inf" in t.feats and t.lower in _FINITE_AS_INFINITIVE
+            ),
+            None,
+        )
+        if auxiliary is not None:  # "nadat wij het advies hebben ontvangen": "hebben"
+            tokens[tokens.index(auxiliary)] = replace(auxiliary, tag="WW(pv,tgw,mv)")
+            changed = True
+        elif (
+            last.is_participle
+            and last.lower.endswith("en")
+            and not _GE_PARTICIPLE.match(last.lower)
+        ):
+            tokens[tokens.index(last)] = replace(last, tag="WW(pv,tgw,mv)")
+            changed = True
+    return replace(sentence, tokens=tokens) if changed else sentence
+
+
 def repair_mistags(sentence: Sentence) -> Sentence:
     """Fix Frog's known mis-tags.
 
     A plural noun read as an infinitive after "hebben" becomes a noun (see
-    `_repair_noun_after_hebben`). In a sentence that has no finite verb at all, a main-clause
-    "zijn"/"hebben"/modal tagged as an infinitive (not after "te"), or a plural verb form such
-    as "bedragen" tagged as a noun (not after a determiner), becomes the finite verb. The
-    parse is left as Frog made it.
+    `_repair_noun_after_hebben`); a participle read as a plural noun after hebben/zijn/worden
+    becomes the participle (`_repair_participle_read_as_noun`); "uiterlijk" without an article
+    is the adverbial adjective (`_repair_adverbial_adjective`); an imperative read as an
+    abbreviation at the start becomes the finite verb
+    (`_repair_imperative_read_as_abbreviation`); an infinitive after a modal read as a finite
+    plural becomes the infinitive (`_repair_infinitive_read_as_finite`); the finite verb of
+    a subordinate clause read as a participle ("als wij ... ontvangen") becomes finite
+    (`_repair_finite_read_as_participle`). In a sentence that
+    has no finite verb at all, a main-clause "zijn"/"hebben"/modal tagged as an infinitive
+    (not after "te"), or a plural
+    verb form such as "bedragen" tagged as a noun (not after a determiner), becomes the
+    finite verb. The parse is left as Frog made it, except that a repaired participle hangs
+    from its auxiliary.
     """
     sentence = _repair_noun_after_hebben(sentence)
+    sentence = _repair_participle_read_as_noun(sentence)
+    sentence = _repair_adverbial_adjective(sentence)
+    sentence = _repair_imperative_read_as_abbreviation(sentence)
+    sentence = _repair_infinitive_read_as_finite(sentence)
+    sentence = _repair_finite_read_as_participle(sentence)
     tokens = sentence.tokens
     if any(t.is_finite_verb for t in tokens):
         return sentence

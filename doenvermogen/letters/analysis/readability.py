@@ -326,6 +326,50 @@ def _join_om_te(heads: dict[int, list], tags: dict[int, Token]) -> None:
                 heads[k][0] = verb
 
 
+def _reattach_te_infinitive(heads: dict[int, list], tags: dict[int, Token]) -> None:
+    """Hang a sentence-final "te + infinitive" that Frog attached inside a prepositional
+    phrase from the verb that phrase belongs to.
+
+    "Wij verzoeken u de gegevens uiterlijk op 15 november aan te leveren": Frog hangs "aan te
+    leveren" from "november". A time or place phrase takes no te-infinitive; in UD (and so in
+    spaCy) "leveren" is the complement (xcomp) of "verzoeken". When the infinitive closes the
+    sentence, follows "te", and the way up from where Frog attached it passes a preposition
+    before it reaches a verb, the clause moves to that verb (a separable particle before "te",
+    "aan", goes with it).
+    """
+    words = [i for i in sorted(heads) if not tags[i].is_punct]
+    if len(words) < 3:
+        return
+    verb = words[-1]
+    te = verb - 1
+    if not (tags[verb].pos == "WW" and "inf" in tags[verb].feats and tags.get(te)):
+        return
+    if tags[te].lower != "te":
+        return
+    top = te if heads[verb][0] == te else verb
+    node = heads[top][0]
+    passed_preposition = False
+    seen: set[int] = set()
+    while node > 0 and node in tags and node not in seen:
+        seen.add(node)
+        if tags[node].pos == "WW":
+            break
+        passed_preposition = passed_preposition or tags[node].pos == "VZ"
+        node = heads[node][0]
+    else:
+        return
+    if not passed_preposition or node in (verb, te):
+        return
+    heads[top][0], heads[top][1] = node, "vc"
+    particle = te - 1  # "aan te leveren", "over te maken": a preposition without an object
+    if (
+        particle in tags
+        and tags[particle].pos == "VZ"
+        and not any(h == particle and r == "obj1" for h, r in heads.values())
+    ):
+        heads[particle][0], heads[particle][1] = verb, "svp"
+
+
 def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     """Re-hang Frog's Alpino-style tree the way Universal Dependencies (spaCy) does.
 
@@ -338,6 +382,7 @@ def ud_heads(sentence: Sentence) -> dict[int, tuple[int, str]]:
     tags = {t.index: t for t in sentence.tokens}
     _join_fragments(heads, tags)
     _join_om_te(heads, tags)
+    _reattach_te_infinitive(heads, tags)
 
     def children(i: int, rel: str | None = None) -> list[int]:
         return sorted(
@@ -500,6 +545,7 @@ def spacy_word_classes(sentence: Sentence) -> Sentence:
       nouns in lower case, and Lassy tags such words N(eigen). Names give no word frequency.
     - A lower-case word that Frog marks as part of a name (SPEC(deeleigen)) but that the noun
       list knows is a common noun: the month in "op 3 september 2026" (Lassy: N(soort)).
+    - A name with initials or after a title is one person (`_person_names`).
     """
     data = lint_data()
     first = next((t.index for t in sentence.tokens if not t.is_punct), 0)
@@ -518,7 +564,43 @@ def spacy_word_classes(sentence: Sentence) -> Sentence:
             t = replace(t, tag="N(soort,ev,basis,zijd,stan)")
             changed = True
         tokens.append(t)
+    changed = _person_names(tokens) or changed
     return replace(sentence, tokens=tokens) if changed else sentence
+
+
+#: A person's name in Dutch letters: initials ("P.C.", "Th.") ...
+_INITIALS = re.compile(r"\A(?:[A-Z][a-z]?\.)+\Z")
+#: ... or a title before the name.
+_TITLES = frozenset(
+    {"mr.", "mr", "drs.", "drs", "dr.", "dr", "ir.", "ir", "prof.", "dhr.", "dhr", "mevr.", "mw."}
+    | {"meneer", "mevrouw", "heer"}
+)
+
+
+def _person_names(tokens: list[Token]) -> bool:
+    """Mark a whole name as a person when Dutch writing conventions say it is one: a run of
+    name parts (SPEC(deeleigen)) that opens with initials or follows a title ("mr. P.C. Smit",
+    "drs. A.B. de Vries", "mevrouw Jansen"). spaCy gives such a name one PERSON entity, which
+    LiNT-II counts as concrete; Frog often splits it (P.C./PRO + Smit/ORG). Changes `tokens`
+    in place; True when something changed."""
+    changed = False
+    i = 0
+    while i < len(tokens):
+        if not (tokens[i].pos == "SPEC" and "deeleigen" in tokens[i].feats):
+            i += 1
+            continue
+        j = i
+        while j < len(tokens) and tokens[j].pos == "SPEC" and "deeleigen" in tokens[j].feats:
+            j += 1
+        titled = i > 0 and tokens[i - 1].lower in _TITLES
+        if titled or _INITIALS.match(tokens[i].word):
+            for k in range(i, j):
+                ne = "B-PER" if k == i else "I-PER"
+                if tokens[k].ne != ne:
+                    tokens[k] = replace(tokens[k], ne=ne)
+                    changed = True
+        i = j
+    return changed
 
 
 def sentence_readability(sentence: Sentence) -> SentenceReadability:
@@ -676,15 +758,62 @@ def is_unscoreable_fragment(text: str) -> bool:
     return len(words) <= 3
 
 
+_SENTENCE_FINAL_TOKENS = frozenset({".", "!", "?"})
+
+
+def _joined(first: Sentence, second: Sentence) -> Sentence:
+    """One sentence of two: the second's tokens renumbered after the first's."""
+    offset = len(first.tokens)
+    moved = [
+        replace(t, index=t.index + offset, head=t.head + offset if t.head > 0 else t.head)
+        for t in second.tokens
+    ]
+    return replace(first, tokens=[*first.tokens, *moved], end=second.end)
+
+
+def _merge_short_sentences(
+    analyzed: AnalyzedText, per_sentence: list[SentenceReadability]
+) -> set[int]:
+    """LiNT-II's text mode merges a sentence of at most two words that does not end in . ! ?
+    ("Let op:") into the next sentence of the same line. We do the same for the scores: the
+    short sentence's figures become those of the two together (Frog's two trees side by side,
+    joined into one tree by `ud_heads`), and the next sentence is no longer scored on its own.
+    Returns the indices of the sentences merged into the one before."""
+    merged_away: set[int] = set()
+    sentences = analyzed.sentences
+    i = 0
+    while i + 1 < len(sentences):
+        short, nxt = sentences[i], sentences[i + 1]
+        last = short.tokens[-1].word if short.tokens else ""
+        if (
+            short.scored
+            and nxt.scored
+            and 0 < len(short.words) <= 2
+            and last not in _SENTENCE_FINAL_TOKENS
+            and "\n" not in analyzed.text[short.end : nxt.start]
+        ):
+            per_sentence[short.index] = replace(
+                sentence_readability(_joined(short, nxt)), index=short.index
+            )
+            merged_away.add(nxt.index)
+            i += 2
+        else:
+            i += 1
+    return merged_away
+
+
 def readability(analyzed: AnalyzedText) -> Readability:
     """All readability figures for an analysed letter (averaged over its prose).
 
-    As LiNT-II does, a prose sentence that gets no score (a feature is missing) and is a
-    fragment (`is_unscoreable_fragment`) is left out of the letter's figures altogether.
+    As LiNT-II does, a sentence of at most two words without . ! ? is scored together with
+    the next one on its line (`_merge_short_sentences`), and a prose sentence that gets no
+    score (a feature is missing) and is a fragment (`is_unscoreable_fragment`) is left out of
+    the letter's figures altogether.
     """
     per_sentence = [sentence_readability(s) for s in analyzed.sentences]
+    merged_away = _merge_short_sentences(analyzed, per_sentence)
     by_index = {r.index: r for r in per_sentence}
-    prose = scored_sentences(analyzed)
+    prose = [s for s in scored_sentences(analyzed) if s.index not in merged_away]
     scored = [
         s
         for s in prose
