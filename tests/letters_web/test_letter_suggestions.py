@@ -111,9 +111,7 @@ def test_the_editor_shows_the_tips_under_the_letter_with_links_both_ways(
 
 
 def test_a_doer_before_the_verbs_in_a_subordinate_clause_becomes_the_subject(frozen):
-    from doenvermogen.letters.demo import VERSION_1
-
-    prepared = prepare_letter(VERSION_1)
+    prepared = prepare_letter(TEXTS["advice_door_ons"])
     analyzed = assemble(prepared.text, prepared.pieces, frozen.analyze_segments(prepared.segments))
     advice = sentence_advice(build_report(analyzed), analyzed)
     first = advice[0].suggestions  # "… nog niet door ons is ontvangen, waardoor …"
