@@ -66,10 +66,9 @@ TEXTS: dict[str, str] = {
     "shouting": "LET OP: betaal op tijd!",
     "acronym": "Uw BSN staat bovenaan de brief.",
     # Rewrite suggestions per hard sentence (tests/letters_web/test_letter_suggestions.py).
-    "advice_door_ons": (
-        "Uit onze administratie is gebleken dat de huur over de maand mei ondanks eerdere "
-        "herinneringen nog niet door ons is ontvangen, waardoor er een achterstand van € 640 "
-        "bestaat."
+    # The first version of the demo's harsh reminder (tests/letters_web/test_letter_suggestions.py).
+    "advice_door_ons": (Path(__file__).parent / "fixtures" / "advice_door_ons.txt").read_text(
+        encoding="utf-8"
     ),
     "advice_split": (
         "Wij hebben besloten om uw aanvraag voor bijzondere bijstand voor de kosten van een nieuwe "
