@@ -55,7 +55,9 @@ def test_demo_clients_page_is_short_and_in_the_order_of_the_day(
     assert headings[:3] == ["Vandaag", "Wat komt er", "Mijn plan"], headings
     _shot(phone, "client-page")
     height = phone.evaluate("document.documentElement.scrollHeight")
-    assert height < 1500, f"the demo client's page is {height} px tall"
+    # About two phone screens. 1,500 px until "Vandaag" also listed the steps dated today (one
+    # line each, cut with an ellipsis): Noor's demo has one, which made the page 1,500 px.
+    assert height < 1550, f"the demo client's page is {height} px tall"
     assert phone.evaluate("document.documentElement.scrollWidth") <= 375
     assert phone.locator("main").inner_text().count("versie") == 0
     expect(phone.locator("details.dv-fold").first).not_to_have_attribute("open", "")
