@@ -131,6 +131,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# Tier 3: a PostgreSQL streaming replica for reports (team meeting, research export). Only reads
+# inside ``doenvermogen.core.db_router.reports()`` go there; off unless DATABASE_REPLICA_URL is set.
+REPORTS_DATABASE = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    REPORTS_DATABASE = "replica"
+DATABASE_ROUTERS = ["doenvermogen.core.db_router.ReportsRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
