@@ -202,6 +202,13 @@ def main() -> None:
     parser.add_argument("--out", default="")
     parser.add_argument("--env", action="append", default=[], help="NAME=VALUE for the server")
     parser.add_argument(
+        "--beside",
+        metavar="DATABASE_URL",
+        help="at the same time, the same scenario against a second server on this database "
+        "(e.g. the small one): both see the same machine load; prints both and the ratios",
+    )
+    parser.add_argument("--beside-teams", type=int, default=1, help="teams in --beside")
+    parser.add_argument(
         "--compare-access-log",
         action="store_true",
         help="three passes of --seconds each, one server after the other on the same data: "
@@ -218,6 +225,9 @@ def main() -> None:
         [PY, "manage.py", "collectstatic", "--noinput", "-v0"], env=env, cwd=ROOT, check=True
     )
     _links(env, 50, links)
+    if args.beside:
+        beside(args, env, links, work)
+        return
     if args.compare_access_log:
         passes_env = {
             "sync": {"ACCESS_LOG_ASYNC_COMMIT": "false"},
@@ -257,6 +267,73 @@ def main() -> None:
         text = compare_table(passes, title + " (access log: as set, async commit, off)")
     else:
         text = table(passes["run"], title)
+    print(text)
+    if args.out:
+        with open(args.out, "a", encoding="utf-8") as handle:
+            handle.write(text)
+    print(f"(raw: {work})")
+
+
+def beside(args, env: dict[str, str], links: Path, work: Path) -> None:
+    """Two servers (this database on 8765, ``--beside`` on 8766) under two locusts at once."""
+    import threading
+
+    other_env = _env(args.beside, dict(item.split("=", 1) for item in args.env))
+    other_env["SITE_URL"] = "http://127.0.0.1:8766"
+    other_links = work / "links-beside.txt"
+    _links(other_env, 50, other_links)
+    servers = [
+        start_gunicorn(env, bind="127.0.0.1:8765", workers=args.workers,
+                       log_path=work / "gunicorn-main.log"),
+        start_gunicorn(other_env, bind="127.0.0.1:8766", workers=args.workers,
+                       log_path=work / "gunicorn-beside.log"),
+    ]  # fmt: skip
+    results: dict[str, list[dict[str, str]]] = {}
+    load_before = os.getloadavg()[0]
+    try:
+        _wait("http://127.0.0.1:8765/accounts/login/")
+        _wait("http://127.0.0.1:8766/accounts/login/")
+        runs = {
+            "main": ("http://127.0.0.1:8765", links, args.teams),
+            "beside": ("http://127.0.0.1:8766", other_links, args.beside_teams),
+        }
+
+        def one(name: str) -> None:
+            host, link_file, teams = runs[name]
+            results[name] = run_locust(
+                host=host, links=link_file, teams=teams, users=args.users,
+                spawn_rate=args.spawn_rate, seconds=args.seconds, csv_prefix=work / name,
+            )  # fmt: skip
+
+        threads = [threading.Thread(target=one, args=(name,)) for name in runs]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        for server in servers:
+            stop(server)
+    main_rows = {row["Name"]: row for row in results["main"]}
+    lines = [
+        f"\n#### {args.label or 'run'} beside {args.beside.rsplit('/', 1)[-1]} — "
+        f"{datetime.date.today()}, {args.users} + {args.users} users at once, {args.seconds} s, "
+        f"2 × {args.workers} gunicorn workers, load average {load_before:.1f} before, "
+        f"{os.getloadavg()[0]:.1f} after\n",
+        "| page | beside: median / p95 ms | this: median / p95 ms | ratio of medians | "
+        "ratio of p95 |",
+        "|---|---|---|---|---|",
+    ]
+    for row in results["beside"]:
+        mine = main_rows.get(row["Name"])
+        if not mine:
+            continue
+        b50, b95 = float(row["50%"] or 0), float(row["95%"] or 0)
+        m50, m95 = float(mine["50%"] or 0), float(mine["95%"] or 0)
+        lines.append(
+            f"| {row['Name']} | {row['50%']} / {row['95%']} | {mine['50%']} / {mine['95%']} | "
+            f"{m50 / b50 if b50 else 0:.1f} | {m95 / b95 if b95 else 0:.1f} |"
+        )
+    text = "\n".join(lines) + "\n"
     print(text)
     if args.out:
         with open(args.out, "a", encoding="utf-8") as handle:
