@@ -269,14 +269,17 @@ def test_search_can_use_the_trigram_index_on_postgresql(make):
         q["sql"] for q in captured if q["sql"].startswith('SELECT "cases_trajectory"."id"')
     )
     with connection.cursor() as cursor:
-        # Tiny test data: make the planner pick what it would at a caseload (no scans of whole
-        # tables, no row-by-row lookups), so only a usable trigram index reads the clients.
-        cursor.execute("SET enable_seqscan = off")
-        cursor.execute("SET enable_nestloop = off")
+        # Tiny test data: leave the planner only bitmap scans (which need a condition the index
+        # serves) and no row-by-row lookups, so the clients can only be read through a usable
+        # trigram index; with an OR across the join they would have to be read whole.
+        switches = ("enable_seqscan", "enable_indexscan", "enable_nestloop")
+        for name in switches:
+            cursor.execute(f"SET {name} = off")
         try:
             cursor.execute("EXPLAIN " + ids_query)
             plan = "\n".join(row[0] for row in cursor.fetchall())
         finally:
-            cursor.execute("RESET enable_seqscan")
-            cursor.execute("RESET enable_nestloop")
+            for name in switches:
+                cursor.execute(f"RESET {name}")
     assert "cases_client_name_trgm" in plan, plan
+    assert '"accounts_team"."name"' not in ids_query  # no OR over the joined team name
