@@ -21,6 +21,9 @@ end (also on Ctrl-C):
   postgres; the gunicorns get ``DATABASE_REPLICA_URL`` so the team meeting and research exports
   read from it (``doenvermogen.core.db_router``). ``--drop-replica`` stops it, removes the
   directory and drops the slot afterwards (a slot left behind keeps WAL on the primary forever).
+  The primary must admit replication connections: a line
+  ``host replication postgres 127.0.0.1/32 trust`` in its pg_hba.conf and
+  ``SELECT pg_reload_conf()`` (this script does not change the primary's configuration).
 
 Prints the locust table (median / p95 per page) and the largest web worker's memory.
 """
