@@ -2,6 +2,8 @@
 
     .venv/bin/python benchmarks/reminders_bench.py [--count 10000]            # SQLite (temp file)
     .venv/bin/python benchmarks/reminders_bench.py --postgres postgres://postgres@127.0.0.1:5432
+    .venv/bin/python benchmarks/reminders_bench.py --postgres postgres://postgres@127.0.0.1:5432 \
+        --rq redis://127.0.0.1:6379/15 --workers 2                    # TASKS_BACKEND=rq
 
 Makes N clients with consent and an e-mail address, each with one reminder whose delivery is due,
 enqueues the one dispatch task for their minute (as `reminder_create` does through a dispatch
@@ -9,6 +11,11 @@ slot), then starts `--workers` (default 1) `manage.py db_worker --batch` process
 until the queue is empty. The dispatch fans out into batch tasks (REMINDERS_BATCH_SIZE, 100).
 E-mail is rendered and handed to Django's in-memory backend (no SMTP). Checks that every
 delivery was sent once.
+
+With ``--rq REDIS_URL`` the tasks go through RQ on Redis (``TASKS_BACKEND=rq``, the queue is
+emptied first, so use a Redis database of its own): the dispatch runs in this process and queues
+its batch tasks on Redis, then ``--workers`` ``manage.py rqworker --burst`` processes share them
+and stop when the queue is empty.
 """
 
 from __future__ import annotations
@@ -31,6 +38,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=10_000)
     parser.add_argument("--postgres", help="server URL without database, e.g. postgres://u@h:5432")
     parser.add_argument("--workers", type=int, default=1)
+    parser.add_argument("--rq", metavar="REDIS_URL", help="run the tasks on RQ (TASKS_BACKEND=rq)")
     args = parser.parse_args()
     if args.postgres:
         import psycopg
@@ -48,6 +56,8 @@ def main() -> None:
         "DJANGO_SETTINGS_MODULE": "benchmarks.reminders_settings",
         "PYTHONPATH": str(ROOT),
     }
+    if args.rq:
+        env.update(TASKS_BACKEND="rq", REDIS_URL=args.rq)
     os.environ.update(env)
     subprocess.run([PY, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
     sys.path.insert(0, str(ROOT))
@@ -94,6 +104,50 @@ def main() -> None:
             Delivery(reminder=r, due_at=due, next_attempt_at=due) for r in reminders
         )
     t1 = time.perf_counter()
+    if args.rq:
+        codes, t2, t3 = _run_rq(args, env, dispatch_due_deliveries)
+    else:
+        codes, t2, t3 = _run_db(args, env, dispatch_due_deliveries, t1)
+    sent = Delivery.objects.filter(status="sent").count()
+    assert codes == [0] * args.workers, codes
+    assert sent == n, f"{sent} of {n} sent"
+    engine = "PostgreSQL" if args.postgres else "SQLite"
+    queue = "RQ" if args.rq else "database queue"
+    print(
+        f"{engine}, {queue}: {n} reminders; setup {t1 - t0:.1f} s, enqueue {t2 - t1:.1f} s "
+        f"({n / (t2 - t1):.0f}/s), {args.workers} worker(s) {t3 - t2:.1f} s "
+        f"({n / (t3 - t2):.0f} deliveries/s); "
+        f"all {sent} sent exactly once"
+    )
+
+
+def _run_rq(args, env, dispatch_due_deliveries):
+    """Dispatch here (its batch tasks go to Redis), then N burst RQ workers until it is empty."""
+    import django_rq
+
+    queue = django_rq.get_queue("default")
+    queue.empty()
+    dispatch_due_deliveries.call()  # queues one send_due_batch per REMINDERS_BATCH_SIZE on Redis
+    t2 = time.perf_counter()
+    log = open(Path(tempfile.mkdtemp()) / "rqworkers.log", "w")  # noqa: SIM115 - workers' lifetime
+    print(f"{queue.count} batch tasks on Redis; worker log: {log.name}")
+    workers = [
+        subprocess.Popen(
+            [PY, "manage.py", "rqworker", "default", "--burst", "--job-class",
+             "django_tasks_rq.Job"],
+            cwd=ROOT,
+            env={**env, "LOG_LEVEL": "ERROR"},
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
+        for _ in range(args.workers)
+    ]  # fmt: skip
+    codes = [w.wait() for w in workers]
+    t3 = time.perf_counter()
+    return codes, t2, t3
+
+
+def _run_db(args, env, dispatch_due_deliveries, t1):
     dispatch_due_deliveries.enqueue()
     t2 = time.perf_counter()
     # The dispatch runs first (alone), then the workers share the batch tasks.
@@ -112,16 +166,7 @@ def main() -> None:
     ]
     codes = [w.wait() for w in workers]
     t3 = time.perf_counter()
-    sent = Delivery.objects.filter(status="sent").count()
-    assert codes == [0] * args.workers
-    assert sent == n, f"{sent} of {n} sent"
-    engine = "PostgreSQL" if args.postgres else "SQLite"
-    print(
-        f"{engine}: {n} reminders; setup {t1 - t0:.1f} s, enqueue {t2 - t1:.1f} s "
-        f"({n / (t2 - t1):.0f}/s), {args.workers} worker(s) {t3 - t2:.1f} s "
-        f"({n / (t3 - t2):.0f} deliveries/s); "
-        f"all {sent} sent exactly once"
-    )
+    return codes, t2, t3
 
 
 if __name__ == "__main__":

@@ -7,15 +7,43 @@ functions authorize and write the one row a request needs, and hand on an author
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
+from typing import TypeVar
+
+from django.conf import settings
+from django.db import router, transaction
 
 from doenvermogen.audit.events import Event, Kind, Purpose
 from doenvermogen.audit.models import AccessLogEntry
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 _ORIGIN: ContextVar[str] = ContextVar("dv_access_log_origin", default=AccessLogEntry.Origin.WEB)
+T = TypeVar("T")
+
+
+def _write(insert: Callable[[], T]) -> T:
+    """Run one INSERT of log rows.
+
+    Inside a transaction (a request that writes) the rows commit with the request's own work.
+    Outside one (a page that only reads) they commit on their own; with
+    ``ACCESS_LOG_ASYNC_COMMIT`` on PostgreSQL that commit does not wait for the disk
+    (``SET LOCAL synchronous_commit TO OFF``, for this transaction only): a crash of the
+    database server may then lose the rows of the last moment (docs/security.md).
+    """
+    alias = router.db_for_write(AccessLogEntry)
+    connection = transaction.get_connection(alias)
+    if (
+        not getattr(settings, "ACCESS_LOG_ASYNC_COMMIT", False)
+        or connection.vendor != "postgresql"
+        or connection.in_atomic_block
+    ):
+        return insert()
+    with transaction.atomic(using=alias):
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        return insert()
 
 
 @contextmanager
@@ -69,17 +97,19 @@ def log_event(
     """Append one entry: ``actor`` caused ``event`` on a client's data."""
     user, label, role = _actor(actor)
     origin = origin or _ORIGIN.get()
-    return AccessLogEntry.objects.create(
-        actor=user,
-        actor_label=label,
-        actor_role=role,
-        client_id=client_id,
-        event=event.code,
-        object_type=event.kind.value,
-        object_id=str(object_id if object_id is not None else "")[:40],
-        action=event.action.value,
-        purpose=_purpose(event, role, origin, purpose),
-        origin=origin,
+    return _write(
+        lambda: AccessLogEntry.objects.create(
+            actor=user,
+            actor_label=label,
+            actor_role=role,
+            client_id=client_id,
+            event=event.code,
+            object_type=event.kind.value,
+            object_id=str(object_id if object_id is not None else "")[:40],
+            action=event.action.value,
+            purpose=_purpose(event, role, origin, purpose),
+            origin=origin,
+        )
     )
 
 
@@ -94,17 +124,19 @@ def log_denied(
     """Append one ``denied`` entry for an attempt at ``event`` (with the client id when known)."""
     user, label, role = _actor(actor)
     origin = origin or _ORIGIN.get()
-    return AccessLogEntry.objects.create(
-        actor=user,
-        actor_label=label,
-        actor_role=role,
-        client_id=client_id,
-        event=event.code,
-        object_type=event.kind.value,
-        object_id=str(object_id if object_id is not None else "")[:40],
-        action=AccessLogEntry.Action.DENIED,
-        purpose=_purpose(event, role, origin, ""),
-        origin=origin,
+    return _write(
+        lambda: AccessLogEntry.objects.create(
+            actor=user,
+            actor_label=label,
+            actor_role=role,
+            client_id=client_id,
+            event=event.code,
+            object_type=event.kind.value,
+            object_id=str(object_id if object_id is not None else "")[:40],
+            action=AccessLogEntry.Action.DENIED,
+            purpose=_purpose(event, role, origin, ""),
+            origin=origin,
+        )
     )
 
 
@@ -119,23 +151,23 @@ def log_event_many(
     """One entry per client in one query (a list shows several clients at once)."""
     user, label, role = _actor(actor)
     origin = origin or _ORIGIN.get()
-    AccessLogEntry.objects.bulk_create(
-        [
-            AccessLogEntry(
-                actor=user,
-                actor_label=label,
-                actor_role=role,
-                client_id=client_id,
-                event=event.code,
-                object_type=event.kind.value,
-                object_id=str(client_id),
-                action=event.action.value,
-                purpose=_purpose(event, role, origin, purpose),
-                origin=origin,
-            )
-            for client_id in sorted(set(client_ids))
-        ]
-    )
+    rows = [
+        AccessLogEntry(
+            actor=user,
+            actor_label=label,
+            actor_role=role,
+            client_id=client_id,
+            event=event.code,
+            object_type=event.kind.value,
+            object_id=str(client_id),
+            action=event.action.value,
+            purpose=_purpose(event, role, origin, purpose),
+            origin=origin,
+        )
+        for client_id in sorted(set(client_ids))
+    ]
+    if rows:
+        _write(lambda: AccessLogEntry.objects.bulk_create(rows))
 
 
 def csv_safe(value: object) -> str:

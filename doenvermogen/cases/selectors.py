@@ -24,7 +24,7 @@ from django.db.models import F, Model, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from doenvermogen.accounts.models import User
+from doenvermogen.accounts.models import Team, User
 from doenvermogen.accounts.selectors import organisations_administered_by, team_ids_for_user
 from doenvermogen.audit import events
 from doenvermogen.audit.events import Event
@@ -287,26 +287,41 @@ def trajectory_page_for_user(
     qs = visible_trajectories(user)
     search = _clean_search(search)
     if search:
-        qs = qs.filter(Q(client__display_name__icontains=search) | Q(team__name__icontains=search))
+        # The user's own teams whose name matches, resolved first (a handful of rows): an OR on
+        # the joined team name would keep PostgreSQL from using the client-name trigram index.
+        teams = list(
+            Team.objects.filter(pk__in=team_ids_for_user(user), name__icontains=search).values_list(
+                "pk", flat=True
+            )
+        )
+        matches = Q(client__display_name__icontains=search)
+        qs = qs.filter(matches | Q(team_id__in=teams) if teams else matches)
     if active_only:
         qs = qs.filter(Q(ended_on__isnull=True) | Q(ended_on__gte=today))
     signals = attention_signals()
-    annotations = {f"attention_{s.code}": s.expression(today) for s in signals}
-    qs = qs.annotate(**annotations)
+
+    def annotated(queryset: QuerySet[Trajectory]) -> QuerySet[Trajectory]:
+        return queryset.annotate(**{f"attention_{s.code}": s.expression(today) for s in signals})
+
     if order == "name":
         ordering = ["client__display_name", "-started_on", "pk"]
     elif order == "newest":
         ordering = ["-started_on", "-pk"]
     else:
-        ordering = [F(name).desc() for name in annotations] + ["-started_on", "-pk"]
+        qs = annotated(qs)
+        ordering = [F(f"attention_{s.code}").desc() for s in signals] + ["-started_on", "-pk"]
     total = qs.count()
     pages = max(1, -(-total // per_page))
     number = min(max(_int_or_none(page) or 1, 1), pages)
-    rows = list(
-        qs.select_related("client", "team").order_by(*ordering)[
-            (number - 1) * per_page : number * per_page
-        ]
+    # Cut the page first, on the trajectory's own columns (and the signals, for this order);
+    # then load only its rows with their client and team, and their signals.
+    start = (number - 1) * per_page
+    page_ids = list(qs.order_by(*ordering).values_list("pk", flat=True)[start : start + per_page])
+    loaded = annotated(Trajectory.objects.filter(pk__in=page_ids).order_by()).select_related(
+        "client", "team"
     )
+    by_pk = {row.pk: row for row in loaded}
+    rows = [by_pk[pk] for pk in page_ids if pk in by_pk]
     for row in rows:
         shown = [s for s in signals if getattr(row, f"attention_{s.code}", False)]
         row.attention_codes = [s.code for s in shown]

@@ -220,6 +220,15 @@ class Session(models.Model):
         ordering = ["-started_at", "-id"]
         verbose_name = _("psycho-education session")
         verbose_name_plural = _("psycho-education sessions")
+        indexes = [
+            # The "review due" signal of "Mijn cliënten" (psychoeducation/attention.py): only the
+            # running sessions, by review date, so finding the due ones does not read them all.
+            models.Index(
+                fields=["next_review_on", "trajectory"],
+                condition=models.Q(stopped_at__isnull=True),
+                name="session_review_due_idx",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.trajectory} – {self.started_at:%Y-%m-%d}"

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy
 from doenvermogen.accounts.selectors import teams_led_by
 from doenvermogen.audit import events
 from doenvermogen.audit.services import log_event
+from doenvermogen.core.db_router import reports
 from doenvermogen.psychoeducation.models import (
     ClientStrategy,
     GateConversation,
@@ -329,7 +330,8 @@ def page(request):
     """The team-meeting page (or its CSV) for the teams the user leads."""
     teams = list(teams_led_by(request.user))
     period = period_from(request.GET)
-    result = figures(team_ids=[t.pk for t in teams], period=period)
+    with reports():  # counts only: on the read replica when there is one (tier 3)
+        result = figures(team_ids=[t.pk for t in teams], period=period)
     result.teams = teams
     log_event(
         events.PSYCHOEDUCATION_TEAM_OVERVIEW,

@@ -15,6 +15,7 @@ import zipfile
 from collections import Counter
 from dataclasses import dataclass
 
+from doenvermogen.core.db_router import reports
 from doenvermogen.research.models import Measurement, Study
 from doenvermogen.research.selectors import consented_participants
 
@@ -74,17 +75,10 @@ def _suppress(values: list[str], people: list[str]) -> list[str]:
     return [v if len(seen[v]) >= MIN_CELL else SUPPRESSED for v in values]
 
 
-def build_export(study: Study) -> Export:
-    instruments = list(study.instruments.all())
-    item_columns = [
-        (inst, item["code"], f"{inst.code}__{item['code']}")
-        for inst in instruments
-        for item in inst.definition["items"]
-    ]
-    by_id = {inst.pk: inst for inst in instruments}
+def _measurements(participant_ids: list[int]) -> list[tuple]:
     # One flat query (no per-row model or JSON definition decoding: the instruments are known).
-    measurements = list(
-        Measurement.objects.filter(participant__in=consented_participants(study))
+    return list(
+        Measurement.objects.filter(participant_id__in=participant_ids)
         .order_by("participant__research_id", "instrument__code", "moment")
         .values_list(
             "participant__research_id",
@@ -98,6 +92,21 @@ def build_export(study: Study) -> Export:
             "answers",
         )
     )
+
+
+def build_export(study: Study) -> Export:
+    instruments = list(study.instruments.all())
+    item_columns = [
+        (inst, item["code"], f"{inst.code}__{item['code']}")
+        for inst in instruments
+        for item in inst.definition["items"]
+    ]
+    by_id = {inst.pk: inst for inst in instruments}
+    # Who has consent now: on the primary (a withdrawal counts at once). The measurements, the
+    # heavy part, from the read replica when there is one (tier 3, doenvermogen.core.db_router).
+    participant_ids = list(consented_participants(study).values_list("pk", flat=True))
+    with reports():
+        measurements = _measurements(participant_ids)
     people = [m[0] for m in measurements]
     months = _coarsen([m[4].strftime("%Y-%m") for m in measurements], people)
     kinds = _suppress([m[6] for m in measurements], people)

@@ -131,6 +131,18 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         }
     )
 
+# Tier 3: a PostgreSQL streaming replica for reports (team meeting, research export). Only reads
+# inside ``doenvermogen.core.db_router.reports()`` go there; off unless DATABASE_REPLICA_URL is set.
+REPORTS_DATABASE = None
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"],
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+    )
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    REPORTS_DATABASE = "replica"
+DATABASE_ROUTERS = ["doenvermogen.core.db_router.ReportsRouter"]
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [
@@ -249,6 +261,10 @@ else:
 # Access log (PostgreSQL): months kept before a whole monthly partition is dropped; 0 keeps all.
 # NEN 7513 asks to keep the log as long as the record it is about may be needed: 5 years here.
 ACCESS_LOG_RETENTION_MONTHS = int(os.environ.get("ACCESS_LOG_RETENTION_MONTHS", "60"))
+# PostgreSQL: a page that only reads commits its access-log rows without waiting for the disk
+# (synchronous_commit off for that transaction only). Saves the ~4 ms fsync of every page; a crash
+# of the database server may lose the rows of the last ~0.6 s. Off by default (docs/security.md).
+ACCESS_LOG_ASYNC_COMMIT = env_bool("ACCESS_LOG_ASYNC_COMMIT", False)
 
 # Worker recovery (docs/admin.md): a database task RUNNING longer than this (seconds) belonged to a
 # killed worker and runs again after the repair sweep; a reminder claim is released after its lease.
