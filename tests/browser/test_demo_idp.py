@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import re
 import socket
-import subprocess
-import time
 from pathlib import Path
 
 import pytest
-import requests
 from django.core.management import call_command
 from playwright.sync_api import expect
 
@@ -35,26 +32,8 @@ def demo_idp(live_url, tmp_path):
         "DV_IDP_LOGOUT_URIS": f"{live_url}/accounts/login/",
     }
     db = str(tmp_path / "idp.sqlite3")
-    env = run.prepare(port, DEMO_USERS, db, **extra)
-    base, _ = run.command(port, DEMO_USERS, db, **extra)
-    process = subprocess.Popen(
-        [*base, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    issuer = f"http://127.0.0.1:{port}/o"
-    try:
-        for _ in range(300):
-            try:
-                if requests.get(issuer + "/.well-known/openid-configuration", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.05)
+    with run.serving(port, DEMO_USERS, db, **extra) as issuer:
         yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_in_the_demo_the_administrator_switches_on_the_local_provider_and_fatima_signs_in(

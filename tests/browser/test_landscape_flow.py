@@ -7,11 +7,8 @@ from __future__ import annotations
 import json
 import re
 import socket
-import subprocess
-import time
 
 import pytest
-import requests
 from playwright.sync_api import expect
 
 from doenvermogen.accounts.models import Membership
@@ -48,26 +45,8 @@ def live_idp(live_url, tmp_path):
         "DV_IDP_LOGOUT_URIS": f"{live_url}/accounts/login/",
     }
     db = str(tmp_path / "idp.sqlite3")
-    env = run.prepare(port, str(users), db, **extra)
-    base, _ = run.command(port, str(users), db, **extra)
-    process = subprocess.Popen(
-        [*base, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    issuer = f"http://127.0.0.1:{port}/o"
-    try:
-        for _ in range(300):
-            try:
-                if requests.get(issuer + "/.well-known/openid-configuration", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.05)
+    with run.serving(port, str(users), db, **extra) as issuer:
         yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def test_administrator_switches_on_and_fatima_signs_in_through_the_provider(

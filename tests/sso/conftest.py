@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import socket
-import subprocess
-import time
 from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
@@ -67,28 +65,8 @@ def idp(tmp_path_factory):
     users_file.write_text(json.dumps(IDP_USERS), encoding="utf-8")
     port = _free_port()
     db_file = str(folder / "idp.sqlite3")
-    env = run.prepare(port, str(users_file), db_file)
-    base, _ = run.command(port, str(users_file), db_file)
-    process = subprocess.Popen(
-        [*base, "runserver", f"127.0.0.1:{port}", "--noreload"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    issuer = f"http://127.0.0.1:{port}/o"
-    try:
-        for _ in range(200):
-            try:
-                if requests.get(issuer + "/.well-known/openid-configuration", timeout=1).ok:
-                    break
-            except requests.ConnectionError:
-                time.sleep(0.05)
-        else:
-            raise RuntimeError("test identity provider did not start")
+    with run.serving(port, str(users_file), db_file) as issuer:
         yield issuer
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def oidc_dance(client, start_path: str, username: str, password: str, *, tamper=None):

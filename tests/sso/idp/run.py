@@ -3,10 +3,13 @@
 python -m tests.sso.idp.run PORT USERS_JSON [DB_FILE]
 """
 
+import contextlib
 import os
 import subprocess
 import sys
 import tempfile
+import time
+from collections.abc import Iterator
 
 
 def command(port: int, users_file: str, db_file: str, **extra_env: str) -> tuple[list, dict]:
@@ -27,6 +30,35 @@ def prepare(port: int, users_file: str, db_file: str, **extra_env: str) -> dict:
     subprocess.run([*base, "migrate", "-v0"], env=env, check=True)
     subprocess.run([*base, "idp_seed"], env=env, check=True)
     return env
+
+
+@contextlib.contextmanager
+def serving(port: int, users_file: str, db_file: str, **extra_env: str) -> Iterator[str]:
+    """Prepare and run the provider on ``port`` while the block runs; yields the issuer URL."""
+    import requests
+
+    env = prepare(port, users_file, db_file, **extra_env)
+    base, _ = command(port, users_file, db_file, **extra_env)
+    process = subprocess.Popen(
+        [*base, "runserver", f"127.0.0.1:{port}", "--noreload"],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    issuer = f"http://127.0.0.1:{port}/o"
+    try:
+        for _ in range(300):
+            try:
+                if requests.get(issuer + "/.well-known/openid-configuration", timeout=1).ok:
+                    break
+            except requests.ConnectionError:
+                time.sleep(0.05)
+        else:
+            raise RuntimeError("test identity provider did not start")
+        yield issuer
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
 
 
 def main() -> None:
