@@ -252,6 +252,17 @@ def active_we(lemma: str, participle: str) -> str:
     return f"Wij {lemma} \u2026"
 
 
+def _passive_quote(sentence: Sentence, span: str, participle) -> str:
+    """The words to quote for a passive: the finding's span when it is short, else the form of
+    "worden"/"zijn" nearest before the participle and the participle ("is ontvangen"), so a long
+    span such as "is gebleken dat … is ontvangen" does not quote the wrong verb group."""
+    if participle is None or len(span.split()) <= 4:
+        return span
+    before = [t for t in sentence.tokens if t.end <= participle.start]
+    aux = next((t for t in reversed(before) if t.lemma in ("worden", "zijn")), None)
+    return f"{aux.word} {participle.word}" if aux is not None else participle.word
+
+
 def passive_advice(sentence: Sentence, report: LetterReport) -> list[str]:
     out = []
     for f in report.findings:
@@ -261,7 +272,7 @@ def passive_advice(sentence: Sentence, report: LetterReport) -> list[str]:
             (t for t in sentence.tokens if t.start >= f.start and t.end == f.end), None
         )
         verb = participle.lemma if participle and participle.lemma else ""
-        quote = report.text[f.start : f.end]
+        quote = _passive_quote(sentence, report.text[f.start : f.end], participle)
         agent = _agent(sentence, f.start)
         if agent:
             verb_part = f" met het werkwoord {_q(verb)}" if verb else ""

@@ -70,6 +70,12 @@ TEXTS: dict[str, str] = {
     "advice_door_ons": (Path(__file__).parent / "fixtures" / "advice_door_ons.txt").read_text(
         encoding="utf-8"
     ),
+    # A passive whose finding spans two verb groups (test_letter_suggestions.py).
+    "advice_passive_far": (
+        "Uit onze administratie is gebleken dat de huur over de maand mei ondanks eerdere "
+        "herinneringen nog niet door ons is ontvangen, waardoor er een achterstand van € 640 "
+        "bestaat."
+    ),
     "advice_split": (
         "Wij hebben besloten om uw aanvraag voor bijzondere bijstand voor de kosten van een nieuwe "
         "wasmachine niet toe te kennen omdat uit de gegevens die u heeft aangeleverd blijkt dat uw "

@@ -118,3 +118,12 @@ def test_a_doer_before_the_verbs_in_a_subordinate_clause_becomes_the_subject(fro
     passive = next(s for s in first if s.startswith("„is ontvangen” is lijdende vorm"))
     assert "„Wij” + werkwoord" in passive and "laat „door ons” weg" in passive
     assert any("Zet een punt vóór „waardoor”" in s for s in first)
+
+
+def test_a_passive_spanning_two_verb_groups_quotes_its_own_verbs(frozen):
+    prepared = prepare_letter(TEXTS["advice_passive_far"])
+    analyzed = assemble(prepared.text, prepared.pieces, frozen.analyze_segments(prepared.segments))
+    [advice] = sentence_advice(build_report(analyzed), analyzed)
+    passive = [s for s in advice.suggestions if "lijdende vorm" in s]
+    assert passive and passive[0].startswith("„is ontvangen” is lijdende vorm"), passive
+    assert not any("gebleken" in s for s in passive)
