@@ -120,6 +120,20 @@ def _report_context(check, user, data=None) -> dict:  # type: ignore[no-untyped-
     }
 
 
+def _show_report(context: dict, check, user, data=None) -> None:  # type: ignore[no-untyped-def]
+    """Put a finished check in the page's context: the report, and the editor's form holding the
+    checked text with its first version and signed score."""
+    context.update(_report_context(check, user, data))
+    editor = context["editor"]
+    context["form"] = LetterForm(
+        initial={
+            "text": check.report.text,
+            "original": editor["original"],
+            "original_score": editor["original_token"],
+        }
+    )
+
+
 def _remember_job(request, job: str) -> None:  # type: ignore[no-untyped-def]
     jobs = [j for j in request.session.get(SESSION_JOBS, []) if j != job][-4:]
     request.session[SESSION_JOBS] = [*jobs, job]
@@ -155,15 +169,7 @@ def check(request):
             )
         else:
             if result.report is not None:
-                context.update(_report_context(result, request.user, request.POST))
-                editor = context["editor"]
-                context["form"] = LetterForm(
-                    initial={
-                        "text": result.report.text,
-                        "original": editor["original"],
-                        "original_score": editor["original_token"],
-                    }
-                )
+                _show_report(context, result, request.user, request.POST)
             else:
                 _remember_job(request, result.job)
                 context["job"] = result.job
@@ -206,15 +212,7 @@ def result(request, job: str):
         request.session[SESSION_JOBS] = [
             j for j in request.session.get(SESSION_JOBS, []) if j != job
         ]
-        context.update(_report_context(finished, request.user))
-        editor = context["editor"]
-        context["form"] = LetterForm(
-            initial={
-                "text": finished.report.text,
-                "original": editor["original"],
-                "original_score": editor["original_token"],
-            }
-        )
+        _show_report(context, finished, request.user)
     else:
         context["form"] = LetterForm()
     template = "letters/_result.html" if request.htmx else "letters/check.html"
@@ -344,15 +342,7 @@ def _standard_editor(request, letter, version, *, text: str, version_form=None):
         )
     else:
         if result.report is not None:
-            context.update(_report_context(result, request.user))
-            editor = context["editor"]
-            context["form"] = LetterForm(
-                initial={
-                    "text": result.report.text,
-                    "original": editor["original"],
-                    "original_score": editor["original_token"],
-                }
-            )
+            _show_report(context, result, request.user)
         else:
             _remember_job(request, result.job)
             context["job"] = result.job
