@@ -85,6 +85,38 @@ def _purpose(event: Event, role: str, origin: str, purpose: str) -> str:
     return Purpose.CARE
 
 
+def _entry(
+    event: Event,
+    who: tuple[object | None, str, str],
+    client_id: int | None,
+    object_id: object,
+    purpose: str,
+    origin: str | None,
+    *,
+    action: str | None = None,
+    save: bool = False,
+) -> AccessLogEntry:
+    """One entry (inserted when ``save``): who (``_actor``'s answer), in which role, did what to
+    which client's data."""
+    user, label, role = who
+    origin = origin or _ORIGIN.get()
+    entry = AccessLogEntry(
+        actor=user,
+        actor_label=label,
+        actor_role=role,
+        client_id=client_id,
+        event=event.code,
+        object_type=event.kind.value,
+        object_id=str(object_id if object_id is not None else "")[:40],
+        action=action or event.action.value,
+        purpose=_purpose(event, role, origin, purpose),
+        origin=origin,
+    )
+    if save:
+        entry.save(force_insert=True)
+    return entry
+
+
 def log_event(
     event: Event,
     *,
@@ -95,22 +127,8 @@ def log_event(
     origin: str | None = None,
 ) -> AccessLogEntry:
     """Append one entry: ``actor`` caused ``event`` on a client's data."""
-    user, label, role = _actor(actor)
-    origin = origin or _ORIGIN.get()
-    return _write(
-        lambda: AccessLogEntry.objects.create(
-            actor=user,
-            actor_label=label,
-            actor_role=role,
-            client_id=client_id,
-            event=event.code,
-            object_type=event.kind.value,
-            object_id=str(object_id if object_id is not None else "")[:40],
-            action=event.action.value,
-            purpose=_purpose(event, role, origin, purpose),
-            origin=origin,
-        )
-    )
+    who = _actor(actor)
+    return _write(lambda: _entry(event, who, client_id, object_id, purpose, origin, save=True))
 
 
 def log_denied(
@@ -122,20 +140,17 @@ def log_denied(
     origin: str | None = None,
 ) -> AccessLogEntry:
     """Append one ``denied`` entry for an attempt at ``event`` (with the client id when known)."""
-    user, label, role = _actor(actor)
-    origin = origin or _ORIGIN.get()
+    who = _actor(actor)
     return _write(
-        lambda: AccessLogEntry.objects.create(
-            actor=user,
-            actor_label=label,
-            actor_role=role,
-            client_id=client_id,
-            event=event.code,
-            object_type=event.kind.value,
-            object_id=str(object_id if object_id is not None else "")[:40],
+        lambda: _entry(
+            event,
+            who,
+            client_id,
+            object_id,
+            "",
+            origin,
             action=AccessLogEntry.Action.DENIED,
-            purpose=_purpose(event, role, origin, ""),
-            origin=origin,
+            save=True,
         )
     )
 
@@ -149,21 +164,9 @@ def log_event_many(
     origin: str | None = None,
 ) -> None:
     """One entry per client in one query (a list shows several clients at once)."""
-    user, label, role = _actor(actor)
-    origin = origin or _ORIGIN.get()
+    who = _actor(actor)
     rows = [
-        AccessLogEntry(
-            actor=user,
-            actor_label=label,
-            actor_role=role,
-            client_id=client_id,
-            event=event.code,
-            object_type=event.kind.value,
-            object_id=str(client_id),
-            action=event.action.value,
-            purpose=_purpose(event, role, origin, purpose),
-            origin=origin,
-        )
+        _entry(event, who, client_id, client_id, purpose, origin)
         for client_id in sorted(set(client_ids))
     ]
     if rows:
