@@ -21,7 +21,43 @@ pytestmark = pytest.mark.django_db
 def test_argon2_is_the_production_hasher():
     from doenvermogen.settings import base
 
-    assert base.PASSWORD_HASHERS[0].endswith("Argon2PasswordHasher")
+    assert base.PASSWORD_HASHERS[0].endswith("OwaspArgon2PasswordHasher")
+
+
+PRODUCTION_HASHERS = [
+    "doenvermogen.accounts.hashers.OwaspArgon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+
+
+def test_passwords_are_hashed_with_owasps_argon2id_parameters(settings):
+    from django.contrib.auth.hashers import check_password, make_password
+
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
+    encoded = make_password("een-lang-wachtwoord")
+    # argon2id, version 19, 19 MiB of memory, two passes, one lane (OWASP's first choice)
+    assert encoded.startswith("argon2$argon2id$v=19$m=19456,t=2,p=1$")
+    assert check_password("een-lang-wachtwoord", encoded)
+    assert not check_password("een-ander-wachtwoord", encoded)
+
+
+def test_a_password_stored_with_djangos_heavier_defaults_still_signs_in_and_is_stored_again(
+    client, make, settings
+):
+    from django.contrib.auth.hashers import Argon2PasswordHasher
+
+    settings.PASSWORD_HASHERS = PRODUCTION_HASHERS
+    user = make.staff()
+    old = Argon2PasswordHasher().encode("een-lang-wachtwoord", Argon2PasswordHasher().salt())
+    assert "m=102400,t=2,p=8" in old
+    User.objects.filter(pk=user.pk).update(password=old)
+    response = client.post(
+        reverse("accounts:login"),
+        {"username": user.email, "password": "een-lang-wachtwoord"},
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert "m=19456,t=2,p=1" in user.password
 
 
 def test_professional_signs_in_with_email_and_password(client, make):
