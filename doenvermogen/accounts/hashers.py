@@ -1,4 +1,4 @@
-"""The password hasher: Argon2id with the parameters OWASP recommends, not Django's heavier defaults.
+"""The password hasher: Argon2id at the parameters OWASP recommends, not Django's heavier ones.
 
 Django's `Argon2PasswordHasher` uses 100 MiB, 2 passes and 8 lanes: 0.3 s of CPU per sign-in on
 a quiet two-core server and 0.5-0.8 s under load, during which a sync web worker serves nobody
