@@ -23,9 +23,11 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import resource
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -43,7 +45,7 @@ def main() -> None:
     if args.postgres:
         import psycopg
 
-        name = "dv_bench_reminders"
+        name = "dv_bench_reminders"  # also in BackendCpu below
         with psycopg.connect(args.postgres + "/postgres", autocommit=True) as conn:
             conn.execute(f"DROP DATABASE IF EXISTS {name}")
             conn.execute(f"CREATE DATABASE {name}")
@@ -104,10 +106,15 @@ def main() -> None:
             Delivery(reminder=r, due_at=due, next_attempt_at=due) for r in reminders
         )
     t1 = time.perf_counter()
+    redis_before = _redis_cpu()
+    with BackendCpu(args.postgres, "dv_bench_reminders") as backends:
+        if args.rq:
+            codes, t2, t3, workers_cpu = _run_rq(args, env, dispatch_due_deliveries)
+        else:
+            codes, t2, t3, workers_cpu = _run_db(args, env, dispatch_due_deliveries, t1)
+    services_cpu = {"PostgreSQL backends": backends.seconds}
     if args.rq:
-        codes, t2, t3 = _run_rq(args, env, dispatch_due_deliveries)
-    else:
-        codes, t2, t3 = _run_db(args, env, dispatch_due_deliveries, t1)
+        services_cpu["Redis"] = _redis_cpu() - redis_before
     sent = Delivery.objects.filter(status="sent").count()
     assert codes == [0] * args.workers, codes
     assert sent == n, f"{sent} of {n} sent"
@@ -119,6 +126,89 @@ def main() -> None:
         f"({n / (t3 - t2):.0f} deliveries/s); "
         f"all {sent} sent exactly once"
     )
+    # Where the CPU went while the workers ran: if the workers and the database together keep
+    # the machine's cores busy, more workers cannot add throughput on this machine.
+    wall = t3 - t2
+    busy = workers_cpu + sum(services_cpu.values())
+    per_service = ", ".join(f"{k} {v:.1f} s" for k, v in sorted(services_cpu.items()))
+    print(
+        f"CPU while the workers ran: workers {workers_cpu:.1f} s, {per_service}; "
+        f"{busy / wall:.2f} of {os.cpu_count()} cores busy on average; "
+        f"{busy / n * 1000:.1f} ms of CPU per delivery"
+    )
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _proc_cpu(pid: int | str, children: bool = False) -> float:
+    """CPU seconds (user + system) of one process from /proc, with its ended children if asked."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            stat = f.read()
+    except OSError:
+        return 0.0
+    fields = stat[stat.rindex(")") + 2 :].split()
+    # fields[11:15]: utime, stime, cutime, cstime (stat fields 14-17)
+    return sum(map(int, fields[11 : 15 if children else 13])) / os.sysconf("SC_CLK_TCK")
+
+
+class BackendCpu:
+    """CPU of the PostgreSQL backends serving the benchmark's database while the workers run.
+
+    A thread looks up those backends in pg_stat_activity every 0.2 s and keeps the last reading of
+    each; other databases' backends (other work on the machine) are not counted. Without
+    PostgreSQL it counts nothing.
+    """
+
+    def __init__(self, server_url: str | None, database: str) -> None:
+        self.server_url, self.database = server_url, database
+        self.seen: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        import psycopg
+
+        with psycopg.connect(self.server_url + "/postgres", autocommit=True) as conn:
+            own = conn.info.backend_pid
+            while not self._stop.wait(0.2):
+                pids = [
+                    row[0]
+                    for row in conn.execute(
+                        "SELECT pid FROM pg_stat_activity WHERE datname = %s", [self.database]
+                    )
+                    if row[0] != own
+                ]
+                for pid in pids:
+                    self.seen[pid] = max(self.seen.get(pid, 0.0), _proc_cpu(pid))
+
+    def __enter__(self) -> BackendCpu:
+        if self.server_url:
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    @property
+    def seconds(self) -> float:
+        return sum(self.seen.values())
+
+
+def _redis_cpu() -> float:
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/comm") as f:
+                if f.read().startswith("redis"):
+                    return _proc_cpu(pid)
+        except OSError:
+            continue
+    return 0.0
 
 
 def _run_rq(args, env, dispatch_due_deliveries):
@@ -129,6 +219,7 @@ def _run_rq(args, env, dispatch_due_deliveries):
     queue.empty()
     dispatch_due_deliveries.call()  # queues one send_due_batch per REMINDERS_BATCH_SIZE on Redis
     t2 = time.perf_counter()
+    cpu_before = _children_cpu()
     log = open(Path(tempfile.mkdtemp()) / "rqworkers.log", "w")  # noqa: SIM115 - workers' lifetime
     print(f"{queue.count} batch tasks on Redis; worker log: {log.name}")
     workers = [
@@ -144,12 +235,13 @@ def _run_rq(args, env, dispatch_due_deliveries):
     ]  # fmt: skip
     codes = [w.wait() for w in workers]
     t3 = time.perf_counter()
-    return codes, t2, t3
+    return codes, t2, t3, _children_cpu() - cpu_before
 
 
 def _run_db(args, env, dispatch_due_deliveries, t1):
     dispatch_due_deliveries.enqueue()
     t2 = time.perf_counter()
+    cpu_before = _children_cpu()
     # The dispatch runs first (alone), then the workers share the batch tasks.
     subprocess.run(
         [PY, "manage.py", "db_worker", "--batch", "--no-startup-delay", "--no-reload",
@@ -166,7 +258,7 @@ def _run_db(args, env, dispatch_due_deliveries, t1):
     ]
     codes = [w.wait() for w in workers]
     t3 = time.perf_counter()
-    return codes, t2, t3
+    return codes, t2, t3, _children_cpu() - cpu_before
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ import datetime
 import hashlib
 import logging
 import secrets
+from collections.abc import Mapping
 
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
@@ -35,7 +36,8 @@ from doenvermogen.audit.events import Event
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.audit.services import log_event
 from doenvermogen.cases.models import Client, Consent, Trajectory
-from doenvermogen.clientaccess.email_links import client_email_link_url
+from doenvermogen.clientaccess.email_links import client_email_link_url, usable_links
+from doenvermogen.clientaccess.models import ClientAccessLink
 from doenvermogen.core.idempotency import create_once
 from doenvermogen.reminders.models import (
     LOCAL_TZ,
@@ -337,8 +339,13 @@ def _format_moment(moment: datetime.datetime) -> str:
     return f"{date_format(local, 'l j F Y')}, {local:%H:%M}"
 
 
-def reminder_email(delivery: Delivery) -> EmailMessage:
-    """The e-mail for one delivery, in the client's language, plain B1 text."""
+def reminder_email(
+    delivery: Delivery, links: Mapping[int, ClientAccessLink] | None = None
+) -> EmailMessage:
+    """The e-mail for one delivery, in the client's language, plain B1 text.
+
+    ``links``: the clients' usable personal links, looked up once for a whole batch
+    (`clientaccess.email_links.usable_links`); without it the link is looked up here."""
     reminder = delivery.reminder
     client = reminder.client
     appointment = reminder.appointment
@@ -367,7 +374,7 @@ def reminder_email(delivery: Delivery) -> EmailMessage:
             "",
             _("On your own page you see your steps and appointments:"),
             # A link of this e-mail only: it opens the client's page without signing in.
-            client_email_link_url(client=client, ref=f"delivery-{delivery.pk}"),
+            client_email_link_url(client=client, ref=f"delivery-{delivery.pk}", links=links),
             "",
             _("Kind regards,"),
             reminder.created_by.name or "doenvermogen",
@@ -452,6 +459,7 @@ def _send_claimed(ids: list[int], now: datetime.datetime) -> dict[int, str]:
             withdrawn_at__isnull=True,
         ).values_list("client_id", flat=True)
     )
+    links = usable_links(consenting)
     outcome: dict[int, str] = {}
     mail = None
     try:
@@ -477,7 +485,7 @@ def _send_claimed(ids: list[int], now: datetime.datetime) -> dict[int, str]:
                 if mail is None:
                     mail = get_connection(fail_silently=False)
                     mail.open()
-                message = reminder_email(delivery)
+                message = reminder_email(delivery, links)
                 message.connection = mail
                 message.send(fail_silently=False)
             except Exception as exc:  # noqa: BLE001 - any mail error is retried, then shown
