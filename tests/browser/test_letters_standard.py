@@ -77,10 +77,23 @@ def test_fatima_improves_the_team_s_standard_letter(
     copy = page.get_by_role("button", name="Kopieer de tekst")
     expect(copy).to_be_visible()
     copy.click()
-    expect(page.locator("[data-copy-status]")).to_contain_text("De tekst is")
+    status = page.locator("[data-copy-status]")
     box = page.locator("textarea[name=text]")
-    if "gekopieerd" in page.locator("[data-copy-status]").inner_text():
-        assert page.evaluate("navigator.clipboard.readText()") == box.input_value()
+    expect(status).to_have_text("De tekst is gekopieerd.")
+    assert page.evaluate("navigator.clipboard.readText()") == box.input_value()
+    # Without the Clipboard API and without execCommand's copy (an older browser, a page over
+    # plain http): the whole text is selected in the box and the page says how to copy it.
+    page.evaluate(
+        "Object.defineProperty(navigator, 'clipboard', {value: undefined, configurable: true});"
+        "document.execCommand = () => false;"
+    )
+    copy.click()
+    expect(status).to_have_text("De tekst is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C).")
+    selection = page.evaluate(
+        "(() => { const b = document.querySelector('textarea[name=text]');"
+        " return [b.selectionStart, b.selectionEnd, document.activeElement === b]; })()"
+    )
+    assert selection == [0, len(box.input_value()), True]
     assert_no_axe_violations(page)
     box.fill(STANDARD_V3)
     page.get_by_label("Wat heb je veranderd? (mag leeg blijven)").fill("Telefoonnummer erbij")
