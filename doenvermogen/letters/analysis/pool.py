@@ -54,6 +54,7 @@ MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 RESULT_TTL = 300.0
 MAX_QUEUED = 200
 MAX_WAIT = 30.0
+LISTEN_BACKLOG = 128
 
 
 def _is_unix(address: str) -> bool:
@@ -67,6 +68,19 @@ def _unix_path(address: str) -> str:
 def _tcp(address: str) -> tuple[str, int]:
     host, _, port = address.rpartition(":")
     return host or "127.0.0.1", int(port)
+
+
+class _UnixServer(socketserver.ThreadingUnixStreamServer):
+    daemon_threads = True
+    #: Connections waiting to be accepted. socketserver's default of 5 refused a burst of
+    #: clients at once (a Unix socket answers EAGAIN when the backlog is full).
+    request_queue_size = LISTEN_BACKLOG
+
+
+class _TCPServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = LISTEN_BACKLOG
 
 
 @dataclass
@@ -209,16 +223,12 @@ class PoolServer:
                 os.unlink(path)  # a stale socket of a pool that died
             old_umask = os.umask(0o177)
             try:
-                server: socketserver.BaseServer = socketserver.ThreadingUnixStreamServer(
-                    path, Handler
-                )
+                server: socketserver.BaseServer = _UnixServer(path, Handler)
             finally:
                 os.umask(old_umask)
             os.chmod(path, 0o600)
         else:
-            socketserver.ThreadingTCPServer.allow_reuse_address = True
-            server = socketserver.ThreadingTCPServer(_tcp(self.address), Handler)
-        server.daemon_threads = True  # type: ignore[attr-defined]
+            server = _TCPServer(_tcp(self.address), Handler)
         return server
 
     def start(self) -> None:
