@@ -308,6 +308,9 @@ LETTERS_MAX_UPLOAD_BYTES = int(os.environ.get("LETTERS_MAX_UPLOAD_BYTES", str(5 
 LETTERS_POOL_ADDRESS = os.environ.get(
     "LETTERS_POOL_ADDRESS", str(BASE_DIR / "var" / "letters-pool.sock")
 )
+# Frogs in the pool that the web starts on demand: 1.4 GB each. 1 (the default) for a small
+# set-up; 2 for speed on a machine with 2 cores and the memory: a letter that finds both idle
+# is split over them (docs/letters.md has the figures).
 LETTERS_POOL_SIZE = int(os.environ.get("LETTERS_POOL_SIZE", "1"))
 LETTERS_POOL_AUTOSTART = env_bool("LETTERS_POOL_AUTOSTART", True)
 LETTERS_POOL_SECRET = os.environ.get("LETTERS_POOL_SECRET", "")

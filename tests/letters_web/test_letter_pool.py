@@ -245,3 +245,28 @@ def test_tcp_pool_requires_the_secret():
         assert PoolClient(f"127.0.0.1:{port}", secret="s3cret").ping()["ok"]
     finally:
         server.shutdown()
+
+
+def test_pool_answers_a_burst_of_clients_at_once(socket_path):
+    """40 clients connect at the same moment (the listen backlog was 5: EAGAIN, 'not reachable')."""
+    server = _serve(socket_path, FakeFrog())
+    start = threading.Barrier(40)
+    answers: list[int] = []
+    errors: list[Exception] = []
+
+    def client() -> None:
+        start.wait(10)
+        try:
+            answers.append(PoolClient(socket_path).ping()["size"])
+        except AnalyzerError as exc:
+            errors.append(exc)
+
+    try:
+        threads = [threading.Thread(target=client) for _ in range(40)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(20)
+        assert not errors and len(answers) == 40
+    finally:
+        server.shutdown()

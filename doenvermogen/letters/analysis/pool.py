@@ -6,6 +6,13 @@ the team pages are clients. A client submits the pieces of a letter and gets a j
 then asks for the result with a short wait: the web page waits a few seconds and then polls,
 so no web request ever waits on Frog for long.
 
+A letter that arrives while k > 1 Frogs are idle (nothing queued for them) is cut into k
+contiguous parts of about equal characters, between segments only, and the parts run on
+those Frogs at once; their outputs are joined in order. Frog analyses every segment on its
+own (the utterance marker ends a sentence), so the joined output is exactly what one Frog
+gives. Parts are made only for Frogs that are idle at that moment, and queued behind nothing,
+so a part never waits behind another letter; a busy pool takes a letter whole, in turn.
+
 Protocol: one JSON object per line, one request per connection, over a Unix socket (the
 default, file mode 0600) or TCP (``host:port``, for analysis workers on another machine, with
 a shared secret in every request).
@@ -33,7 +40,6 @@ import contextlib
 import hmac
 import json
 import os
-import queue
 import secrets
 import socket
 import socketserver
@@ -41,8 +47,11 @@ import subprocess
 import sys
 import threading
 import time
+from bisect import bisect_left
+from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +63,10 @@ MAX_MESSAGE_BYTES = 4 * 1024 * 1024
 RESULT_TTL = 300.0
 MAX_QUEUED = 200
 MAX_WAIT = 30.0
+LISTEN_BACKLOG = 128
+#: A letter is split over idle Frogs only so far that every part gets this many words or more:
+#: letters under 60 words stay on one Frog, where a second Frog would save next to nothing.
+MIN_PART_WORDS = 30
 
 
 def _is_unix(address: str) -> bool:
@@ -69,9 +82,51 @@ def _tcp(address: str) -> tuple[str, int]:
     return host or "127.0.0.1", int(port)
 
 
+def split_segments(segments: Sequence[str], parts: int) -> list[list[str]]:
+    """`segments` in at most `parts` contiguous runs of about equal characters, cut only
+    between segments; no run is without text. Joined in order they are `segments` again."""
+    segments = list(segments)
+    sizes = [len(s.strip()) for s in segments]
+    total = sum(sizes)
+    if parts <= 1 or total == 0:
+        return [segments]
+    before = [0]  # before[b]: characters in segments[:b]
+    for size in sizes:
+        before.append(before[-1] + size)
+    cuts = [0]
+    for i in range(1, parts):
+        target = total * i / parts
+        b = bisect_left(before, target, lo=1, hi=len(segments))
+        if b > 1 and target - before[b - 1] <= before[b] - target:
+            b -= 1  # the nearer of the two boundaries around the target
+        if before[cuts[-1]] < before[b] < total:  # text on both sides of the cut
+            cuts.append(b)
+    cuts.append(len(segments))
+    return [segments[a:b] for a, b in pairwise(cuts)]
+
+
+def join_outputs(outputs: Sequence[str]) -> str:
+    """Frog's outputs for consecutive parts of a letter as one output: sentences are
+    separated by a blank line, a part without text adds nothing."""
+    return "\n".join(out.rstrip("\n") + "\n" for out in outputs if out.strip())
+
+
+class _UnixServer(socketserver.ThreadingUnixStreamServer):
+    daemon_threads = True
+    #: Connections waiting to be accepted. socketserver's default of 5 refused a burst of
+    #: clients at once (a Unix socket answers EAGAIN when the backlog is full).
+    request_queue_size = LISTEN_BACKLOG
+
+
+class _TCPServer(socketserver.ThreadingTCPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    request_queue_size = LISTEN_BACKLOG
+
+
 @dataclass
 class Job:
-    """One letter waiting for, or analysed by, Frog."""
+    """One letter waiting for, or analysed by, Frog (whole, or in parts on several Frogs)."""
 
     id: str
     segments: list[str]
@@ -81,6 +136,18 @@ class Job:
     output: str = ""
     message: str = ""
     done: threading.Event = field(default_factory=threading.Event)
+    #: Frog's output per part, filled in as parts finish; `left` parts are still running.
+    outputs: list[str] = field(default_factory=list)
+    left: int = 0
+
+
+@dataclass
+class Part:
+    """A run of a job's segments for one Frog (all of them when the job is not split)."""
+
+    job: Job
+    index: int
+    segments: list[str]
 
 
 class PoolServer:
@@ -98,9 +165,12 @@ class PoolServer:
         self.secret = secret
         self.frog_factory = frog_factory
         self.jobs: dict[str, Job] = {}
-        self.queue: queue.Queue[Job] = queue.Queue()
         self.ready = 0
         self._lock = threading.Lock()
+        #: Guards the parts waiting for a Frog and the number of Frogs waiting for a part.
+        self._work = threading.Condition(threading.Lock())
+        self._parts: deque[Part] = deque()
+        self._idle = 0
         self._server: socketserver.BaseServer | None = None
 
     # -- workers
@@ -114,18 +184,53 @@ class PoolServer:
         except AnalyzerError:
             pass  # retried on the first job
         while True:
-            job = self.queue.get()
+            with self._work:
+                self._idle += 1
+                while not self._parts:
+                    self._work.wait()
+                self._idle -= 1
+                part = self._parts.popleft()
+            self._run(frog, part)
+
+    def _run(self, frog: Any, part: Part) -> None:
+        job = part.job
+        output, message = "", ""
+        if job.status != "error":  # another part already failed: the job is lost anyway
             try:
-                job.output = frog.process(job.segments)
-                job.status = "done"
+                output = frog.process(part.segments)
             except AnalyzerError as exc:
-                job.status = "error"
-                job.message = str(exc)
+                message = str(exc)
             except Exception as exc:  # noqa: BLE001 - a job must always end
-                job.status = "error"
-                job.message = exc.__class__.__name__
-            finally:
-                job.done.set()
+                message = exc.__class__.__name__
+        with self._lock:
+            if message and job.status != "error":
+                job.status, job.message = "error", message
+            job.outputs[part.index] = output
+            job.left -= 1
+            finished = job.left == 0
+            if finished and job.status != "error":
+                job.output, job.status = join_outputs(job.outputs), "done"
+            if finished:
+                job.outputs = []
+        if finished:
+            job.done.set()
+
+    def _queued(self) -> int:
+        """Jobs waiting for a Frog (a split job's parts never wait)."""
+        with self._work:
+            return len({id(part.job) for part in self._parts})
+
+    def _enqueue(self, job: Job) -> None:
+        """Queue `job` whole, or in parts when several Frogs are idle with nothing queued."""
+        words = sum(len(s.split()) for s in job.segments)
+        with self._work:
+            free = self._idle - len(self._parts)
+            want = min(free, words // MIN_PART_WORDS)
+            runs = split_segments(job.segments, want) if want > 1 else [job.segments]
+            job.outputs = [""] * len(runs)
+            job.left = len(runs)
+            self._parts.extend(Part(job, i, run) for i, run in enumerate(runs))
+            self._work.notify(len(runs))
 
     def _expire(self) -> None:
         now = time.monotonic()
@@ -145,7 +250,7 @@ class PoolServer:
                 "ok": True,
                 "size": self.size,
                 "ready": self.ready,
-                "queued": self.queue.qsize(),
+                "queued": self._queued(),
             }
         if op == "submit":
             segments = request.get("segments")
@@ -155,12 +260,12 @@ class PoolServer:
             if not isinstance(payload, str):
                 return {"ok": False, "error": "bad_request"}
             self._expire()
-            if self.queue.qsize() >= MAX_QUEUED:
+            if self._queued() >= MAX_QUEUED:
                 return {"ok": False, "error": "busy"}
             job = Job(id=secrets.token_urlsafe(18), segments=segments, payload=payload)
             with self._lock:
                 self.jobs[job.id] = job
-            self.queue.put(job)
+            self._enqueue(job)
             return {"ok": True, "job": job.id}
         if op == "result":
             with self._lock:
@@ -172,7 +277,7 @@ class PoolServer:
             except (TypeError, ValueError):
                 wait = 0.0
             if not job.done.wait(wait):
-                return {"ok": True, "status": "pending", "queued": self.queue.qsize()}
+                return {"ok": True, "status": "pending", "queued": self._queued()}
             with self._lock:
                 self.jobs.pop(job.id, None)  # delivered once, then forgotten
             if job.status == "done":
@@ -209,16 +314,12 @@ class PoolServer:
                 os.unlink(path)  # a stale socket of a pool that died
             old_umask = os.umask(0o177)
             try:
-                server: socketserver.BaseServer = socketserver.ThreadingUnixStreamServer(
-                    path, Handler
-                )
+                server: socketserver.BaseServer = _UnixServer(path, Handler)
             finally:
                 os.umask(old_umask)
             os.chmod(path, 0o600)
         else:
-            socketserver.ThreadingTCPServer.allow_reuse_address = True
-            server = socketserver.ThreadingTCPServer(_tcp(self.address), Handler)
-        server.daemon_threads = True  # type: ignore[attr-defined]
+            server = _TCPServer(_tcp(self.address), Handler)
         return server
 
     def start(self) -> None:
