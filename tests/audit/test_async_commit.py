@@ -7,6 +7,7 @@ import pytest
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 
+from doenvermogen.accounts.selectors import user_roles
 from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry
 from doenvermogen.audit.services import log_denied, log_event, log_event_many
@@ -51,3 +52,14 @@ def test_off_by_default_and_never_inside_the_requests_transaction(make, settings
     with transaction.atomic():  # a request that writes: its rows commit with its own work
         assert ASYNC not in _write_all(user)
     assert AccessLogEntry.objects.filter(actor=user).count() == 8
+
+
+@transactional
+def test_a_read_only_page_writes_its_list_in_one_statement(make):
+    user = make.staff()
+    user_roles(user)  # as the page's own look-up of the user's teams and roles
+    with CaptureQueriesContext(connection) as captured:
+        log_event_many(events.CLIENT_LIST, actor=user, client_ids=range(1, 26))
+    # No BEGIN/COMMIT around it: one statement is its own transaction.
+    assert [q["sql"].split()[0] for q in captured] == ["INSERT"], captured.captured_queries
+    assert AccessLogEntry.objects.filter(actor=user).count() == 25
