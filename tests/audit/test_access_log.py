@@ -19,6 +19,7 @@ from doenvermogen.audit.models import AccessLogEntry, AppendOnlyError
 from doenvermogen.audit.services import (
     access_log_origin,
     csv_safe,
+    log_denied,
     log_event,
     log_event_many,
 )
@@ -101,6 +102,27 @@ def test_a_list_without_a_signed_in_user_keeps_the_origin_and_no_actor(world):
     (row,) = AccessLogEntry.objects.filter(event="client.list")
     assert (row.actor_id, row.actor_label, row.actor_role) == (None, "anonymous", "")
     assert (row.origin, row.purpose, row.client_id) == ("api", events.Purpose.DELIVERY, 3)
+
+
+def test_deleting_a_user_keeps_their_entries_with_their_name(world, make):
+    user = make.staff(name="Bea")
+    log_event(events.CLIENT_VIEW, actor=user, client_id=1, object_id=1)
+    log_denied(events.CLIENT_VIEW, actor=user, client_id=2)
+    log_event_many(events.CLIENT_LIST, actor=user, client_ids=[1, 2])
+    user.delete()
+    rows = AccessLogEntry.objects.filter(actor_label="Bea")
+    assert rows.count() == 4
+    assert set(rows.values_list("actor_id", flat=True)) == {None}
+
+
+def test_the_log_has_the_indexes_its_readers_use_and_no_others():
+    """(client_id, at): the export and the client's access history; at: the admin's list;
+    actor_id: deleting a user. No index on event, no foreign-key constraint to the user."""
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, "audit_accesslogentry")
+    indexes = {tuple(c["columns"]) for c in found.values() if c["index"] and not c["primary_key"]}
+    assert indexes == {("client_id", "at"), ("at",), ("actor_id",)}
+    assert not [c for c in found.values() if c["foreign_key"]]
 
 
 def test_csv_safe_neutralises_formulas():
