@@ -24,6 +24,16 @@ _ORIGIN: ContextVar[str] = ContextVar("dv_access_log_origin", default=AccessLogE
 T = TypeVar("T")
 
 
+def _asynchronous(connection) -> bool:
+    """Whether rows written now commit without waiting for the disk: with
+    ``ACCESS_LOG_ASYNC_COMMIT`` on PostgreSQL, outside a transaction (a page that only reads)."""
+    return (
+        getattr(settings, "ACCESS_LOG_ASYNC_COMMIT", False)
+        and connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+    )
+
+
 def _write(insert: Callable[[], T]) -> T:
     """Run one INSERT of log rows.
 
@@ -35,11 +45,7 @@ def _write(insert: Callable[[], T]) -> T:
     """
     alias = router.db_for_write(AccessLogEntry)
     connection = transaction.get_connection(alias)
-    if (
-        not getattr(settings, "ACCESS_LOG_ASYNC_COMMIT", False)
-        or connection.vendor != "postgresql"
-        or connection.in_atomic_block
-    ):
+    if not _asynchronous(connection):
         return insert()
     with transaction.atomic(using=alias):
         with connection.cursor() as cursor:
@@ -169,7 +175,7 @@ def log_event_many(
     if not ids:
         return
     template = _entry(event, _actor(actor), None, "", purpose, origin)
-    _write(lambda: _insert_per_client(template, ids))
+    _insert_per_client(template, ids)
 
 
 # Every column but the id, the client's id and the object's id: the same in all rows of a list.
@@ -186,25 +192,31 @@ def _insert_per_client(template: AccessLogEntry, client_ids: list[int]) -> None:
 
     One statement whose rows come from one parameter (an array on PostgreSQL, a JSON list on
     SQLite), not a model instance and eleven parameters per row as ``bulk_create`` makes them:
-    that cost "Mijn cliënten" 5–8 ms of Python for its 25 rows (docs/performance.md). Outside a
-    transaction the statement is its own transaction (no BEGIN/COMMIT round trips).
+    that cost "Mijn cliënten" about 5 ms for its 25 rows (docs/performance.md). Outside a
+    transaction the statement is its own transaction: no BEGIN and COMMIT round trips, also
+    with ``ACCESS_LOG_ASYNC_COMMIT`` (see ``_write``), which the statement then sets itself
+    (``set_config(…, true)``: this transaction only, like ``SET LOCAL``).
     """
     connection = connections[router.db_for_write(AccessLogEntry)]
     table = connection.ops.quote_name(AccessLogEntry._meta.db_table)
     columns = ", ".join(connection.ops.quote_name(f.column) for f in _SHARED)
     values = [f.get_db_prep_save(getattr(template, f.attname), connection) for f in _SHARED]
+    prefix = ""
     if connection.vendor == "postgresql":
         # Typed, as a SELECT list does not take the columns' types the way VALUES does.
         shared = ", ".join(f"CAST(%s AS {f.cast_db_type(connection)})" for f in _SHARED)
         rows = "unnest(CAST(%s AS bigint[])) AS c(id)"
         client, object_id, ids = "c.id", "CAST(c.id AS varchar(40))", client_ids
+        if _asynchronous(connection):
+            prefix = "WITH asynchronous AS (SELECT set_config('synchronous_commit', 'off', true)) "
+            rows += " CROSS JOIN asynchronous"
     else:  # SQLite
         shared = ", ".join(["%s"] * len(_SHARED))
         rows = "json_each(%s) AS c"
         client, object_id, ids = "c.value", "CAST(c.value AS TEXT)", json.dumps(client_ids)
     with connection.cursor() as cursor:
         cursor.execute(
-            f"INSERT INTO {table} ({columns}, client_id, object_id) "
+            f"{prefix}INSERT INTO {table} ({columns}, client_id, object_id) "
             f"SELECT {shared}, {client}, {object_id} FROM {rows}",
             [*values, ids],
         )
