@@ -9,17 +9,25 @@ from doenvermogen.accounts.models import Membership, Organisation, Team, User
 Role = Membership.Role
 
 
+def _load_memberships(user: User) -> None:
+    """The user's roles and team ids, in one query, cached on the user object (it lives as long as
+    the request): most pages need the teams, and the access log the roles."""
+    pairs = list(user.memberships.values_list("role", "team_id"))
+    user._dv_roles = {role for role, _team in pairs}
+    user._dv_team_ids = {
+        team for role, team in pairs if role in Membership.TEAM_ROLES and team is not None
+    }
+
+
 def user_roles(user: User) -> set[str]:
     """The roles a signed-in staff member holds anywhere ("client" for a client)."""
     if not user.is_authenticated:
         return set()
     if user.is_client:
         return {"client"}
-    cached = getattr(user, "_dv_roles", None)
-    if cached is None:
-        cached = set(user.memberships.values_list("role", flat=True))
-        user._dv_roles = cached
-    return cached
+    if getattr(user, "_dv_roles", None) is None:
+        _load_memberships(user)
+    return user._dv_roles
 
 
 def user_has_role(user: User, *roles: str) -> bool:
@@ -30,15 +38,9 @@ def team_ids_for_user(user: User) -> set[int]:
     """Teams whose trajectories the user may see: as professional or as team lead."""
     if not user.is_authenticated or user.is_client:
         return set()
-    cached = getattr(user, "_dv_team_ids", None)
-    if cached is None:  # once per request: the user object lives as long as the request
-        cached = set(
-            user.memberships.filter(role__in=Membership.TEAM_ROLES, team__isnull=False).values_list(
-                "team_id", flat=True
-            )
-        )
-        user._dv_team_ids = cached
-    return set(cached)
+    if getattr(user, "_dv_team_ids", None) is None:
+        _load_memberships(user)
+    return set(user._dv_team_ids)
 
 
 def teams_led_by(user: User) -> QuerySet[Team]:

@@ -36,18 +36,26 @@ class AccessLogEntry(models.Model):
         WORKER = "worker", _("background worker")
         COMMAND = "command", _("command")
 
+    # Indexed for the admin's list (newest first); retention drops whole months (partitions).
     at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+    # No constraint in the database: the log outlives users, and a constraint's check at every
+    # commit cost each page for nothing. Deleting a user through Django still sets ``actor_id``
+    # to NULL (SET_NULL; the append-only trigger allows that one change); ``actor_label`` keeps
+    # the name. The index stays: that UPDATE finds the user's rows by it.
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        db_constraint=False,
     )
     actor_label = models.CharField(_("who"), max_length=254)
     # NEN 7513: the role in which the user acted, and the event from ``audit.events``.
     actor_role = models.CharField(_("role"), max_length=30, blank=True)
-    event = models.CharField(_("event"), max_length=60, blank=True, db_index=True)
+    # Not indexed: nothing looks entries up by event (the admin's search is a substring match,
+    # which a b-tree index does not serve).
+    event = models.CharField(_("event"), max_length=60, blank=True)
     origin = models.CharField(_("origin"), max_length=10, choices=Origin.choices, default="web")
     # Not a foreign key: the log outlives the record it speaks of.
     client_id = models.BigIntegerField(_("client"), null=True)  # indexed with `at` below

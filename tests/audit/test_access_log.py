@@ -6,12 +6,23 @@ import csv
 import io
 
 import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
+from doenvermogen.accounts.models import User
+from doenvermogen.accounts.selectors import team_ids_for_user
 from doenvermogen.audit import events
 from doenvermogen.audit.models import AccessLogEntry, AppendOnlyError
-from doenvermogen.audit.services import csv_safe, log_event
+from doenvermogen.audit.services import (
+    access_log_origin,
+    csv_safe,
+    log_denied,
+    log_event,
+    log_event_many,
+)
 from doenvermogen.cases import services
 
 pytestmark = pytest.mark.django_db
@@ -63,6 +74,55 @@ def test_a_trajectory_page_writes_exactly_one_row(client, world):
     assert [(r.event, r.client_id, r.object_id) for r in rows] == [
         ("trajectory.view", world.traj_a.client_id, str(world.traj_a.pk))
     ]
+
+
+def test_a_list_writes_one_row_per_client_in_one_statement(world):
+    user = User.objects.get(pk=world.pro_a.pk)  # fresh, as at the start of a request
+    team_ids_for_user(user)  # the page's own look-up of the teams brings the roles along
+    with CaptureQueriesContext(connection) as captured:
+        log_event_many(events.CLIENT_LIST, actor=user, client_ids=[12, 5, 12, 9])
+    assert [q["sql"].split()[0] for q in captured] == ["INSERT"], captured.captured_queries
+    rows = list(AccessLogEntry.objects.filter(event="client.list").order_by("id"))
+    assert [(r.client_id, r.object_id) for r in rows] == [(5, "5"), (9, "9"), (12, "12")]
+    for row in rows:  # every NEN 7513 field, as log_event writes it
+        assert (row.actor_id, row.actor_label, row.actor_role) == (user.pk, "Anna", "professional")
+        assert (row.object_type, row.action, row.origin) == ("client", "list", "web")
+        assert row.purpose == events.Purpose.CARE and row.at == rows[0].at
+    single = log_event(events.CLIENT_LIST, actor=user, client_id=5, object_id=5)
+    fields = [
+        f.attname for f in AccessLogEntry._meta.concrete_fields if f.attname not in ("id", "at")
+    ]
+    assert [getattr(rows[0], f) for f in fields] == [getattr(single, f) for f in fields]
+
+
+def test_a_list_without_a_signed_in_user_keeps_the_origin_and_no_actor(world):
+    with access_log_origin(AccessLogEntry.Origin.API):
+        log_event_many(events.CLIENT_LIST, actor=AnonymousUser(), client_ids=[3])
+    log_event_many(events.CLIENT_LIST, actor=world.pro_a, client_ids=[])  # nothing shown
+    (row,) = AccessLogEntry.objects.filter(event="client.list")
+    assert (row.actor_id, row.actor_label, row.actor_role) == (None, "anonymous", "")
+    assert (row.origin, row.purpose, row.client_id) == ("api", events.Purpose.DELIVERY, 3)
+
+
+def test_deleting_a_user_keeps_their_entries_with_their_name(world, make):
+    user = make.staff(name="Bea")
+    log_event(events.CLIENT_VIEW, actor=user, client_id=1, object_id=1)
+    log_denied(events.CLIENT_VIEW, actor=user, client_id=2)
+    log_event_many(events.CLIENT_LIST, actor=user, client_ids=[1, 2])
+    user.delete()
+    rows = AccessLogEntry.objects.filter(actor_label="Bea")
+    assert rows.count() == 4
+    assert set(rows.values_list("actor_id", flat=True)) == {None}
+
+
+def test_the_log_has_the_indexes_its_readers_use_and_no_others():
+    """(client_id, at): the export and the client's access history; at: the admin's list;
+    actor_id: deleting a user. No index on event, no foreign-key constraint to the user."""
+    with connection.cursor() as cursor:
+        found = connection.introspection.get_constraints(cursor, "audit_accesslogentry")
+    indexes = {tuple(c["columns"]) for c in found.values() if c["index"] and not c["primary_key"]}
+    assert indexes == {("client_id", "at"), ("at",), ("actor_id",)}
+    assert not [c for c in found.values() if c["foreign_key"]]
 
 
 def test_csv_safe_neutralises_formulas():

@@ -75,3 +75,18 @@ def test_rows_cannot_be_changed_or_deleted_in_the_database(make):
     user.delete()
     entry = AccessLogEntry.objects.get(pk=entry.pk)
     assert entry.actor_id is None and entry.actor_label == user.name
+
+
+def _indexes_and_foreign_keys(cursor, table: str) -> tuple[set[tuple[str, ...]], list[str]]:
+    found = connection.introspection.get_constraints(cursor, table)
+    indexes = {tuple(c["columns"]) for c in found.values() if c["index"] or c["primary_key"]}
+    return indexes, [name for name, c in found.items() if c["foreign_key"]]
+
+
+def test_new_partitions_get_the_parents_indexes_and_no_foreign_key():
+    expected = {("id", "at"), ("at",), ("actor_id",), ("client_id", "at")}
+    with connection.cursor() as cursor:
+        made = partitions.ensure_partitions(cursor, months_ahead=6)
+        assert made  # three months further ahead than the migrations made
+        for table in [partitions.TABLE, *made]:
+            assert _indexes_and_foreign_keys(cursor, table) == (expected, []), table
