@@ -202,3 +202,20 @@ def test_administrator_of_other_organisation_cannot_export(client, world, make):
 def test_professional_cannot_export(client, world):
     client.force_login(world.pro_a)
     assert client.get(reverse("audit:export", args=[world.traj_a.client_id])).status_code == 403
+
+
+@pytest.mark.django_db
+def test_the_admins_access_log_list_filters_by_kind_without_reading_the_whole_table(client):
+    """The object filter offers the vocabulary's kinds (no DISTINCT over the log) and filters."""
+    admin_user = User.objects.create_superuser(email="root@example.org", password="x" * 12)
+    log_event(events.CLIENT_VIEW, actor=admin_user, client_id=1)
+    log_event(events.CONSENT_CREATE, actor=admin_user, client_id=2)
+    client.force_login(admin_user)
+    url = "/django-admin/audit/accesslogentry/"
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get(url)
+    assert page.status_code == 200
+    assert not any("DISTINCT" in q["sql"].upper() for q in queries)
+    assert "?object_type=consent" in page.content.decode()
+    rows = client.get(url, {"object_type": "consent"}).context["cl"].result_list
+    assert [entry.event for entry in rows] == ["consent.create"]
