@@ -13,6 +13,8 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from doenvermogen.settings.machine import letters_pool_size
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 PACKAGE_DIR = BASE_DIR / "doenvermogen"
 
@@ -309,25 +311,8 @@ LETTERS_POOL_ADDRESS = os.environ.get(
     "LETTERS_POOL_ADDRESS", str(BASE_DIR / "var" / "letters-pool.sock")
 )
 
-
-def _letters_pool_size(value: str, meminfo: str = "/proc/meminfo", cores: int | None = None) -> int:
-    """Frogs in the pool that the web starts on demand (1.4 GB each). A number, or "auto" (the
-    default): 2 when the machine has two cores and 4 GiB of memory available (a letter that finds
-    both idle is split over them: a 400-word letter 0.7 s instead of 1.3 s, docs/letters.md),
-    else 1."""
-    if value.strip().lower() != "auto":
-        return max(1, int(value))
-    try:
-        with open(meminfo) as lines:
-            fields = dict(line.split(":", 1) for line in lines)
-        available_kib = int(fields["MemAvailable"].split()[0])
-    except (OSError, KeyError, ValueError):
-        return 1
-    cores = cores or os.cpu_count() or 1
-    return 2 if cores >= 2 and available_kib >= 4 * 1024 * 1024 else 1
-
-
-LETTERS_POOL_SIZE = _letters_pool_size(os.environ.get("LETTERS_POOL_SIZE", "auto"))
+# Frogs in the pool the web starts on demand: a number, or "auto" (settings/machine.py).
+LETTERS_POOL_SIZE = letters_pool_size(os.environ.get("LETTERS_POOL_SIZE", "auto"))
 LETTERS_POOL_AUTOSTART = env_bool("LETTERS_POOL_AUTOSTART", True)
 LETTERS_POOL_SECRET = os.environ.get("LETTERS_POOL_SECRET", "")
 # How long the page waits for a result before it shows "bezig" and polls; the API's wait

@@ -77,6 +77,8 @@ def test_unpunctuated_450_words_through_gunicorn() -> None:
                 "serve",
                 "--address",
                 address,
+                "--size",
+                "1",
             ],
             cwd=ROOT,
             env=env,

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from doenvermogen.settings.base import _letters_pool_size
+import pytest
+
+from doenvermogen.letters.analysis.pool import main
+from doenvermogen.settings.machine import letters_pool_size as _letters_pool_size
 
 
 def _meminfo(tmp_path: Path, available_kib: int) -> str:
@@ -27,3 +30,31 @@ def test_auto_takes_two_frogs_only_with_two_cores_and_4_gib_available(tmp_path: 
     tight = _meminfo(tmp_path, 3 * 1024 * 1024)
     assert _letters_pool_size("auto", meminfo=tight, cores=2) == 1
     assert _letters_pool_size("auto", meminfo=str(tmp_path / "missing"), cores=2) == 1
+
+
+def test_the_pools_command_takes_the_same_size(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """`python -m doenvermogen.letters.analysis serve` (as `make run` starts it) sizes itself like
+    the settings: LETTERS_POOL_SIZE, else "auto"."""
+    import doenvermogen.letters.analysis.pool as pool
+
+    sizes: list[int] = []
+
+    class Server:
+        def __init__(self, address: str, size: int, secret: str) -> None:
+            sizes.append(size)
+
+        def start(self) -> None:
+            raise SystemExit(0)
+
+    monkeypatch.setattr(pool, "PoolServer", Server)
+    monkeypatch.setenv("LETTERS_POOL_SIZE", "3")
+    with pytest.raises(SystemExit):
+        main(["serve", "--address", "/tmp/unused.sock"])
+    monkeypatch.setenv("LETTERS_POOL_SIZE", "auto")
+    with pytest.raises(SystemExit):
+        main(["serve", "--address", "/tmp/unused.sock", "--size", "1"])
+    monkeypatch.delenv("LETTERS_POOL_SIZE")
+    with pytest.raises(SystemExit):
+        main(["serve", "--address", "/tmp/unused.sock"])
+    assert sizes[:2] == [3, 1]
+    assert sizes[2] == _letters_pool_size("auto")

@@ -55,6 +55,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+from doenvermogen.settings.machine import letters_pool_size
+
 from .analyzers import AnalyzerError, parse_frog_output
 from .frog import FrogProcess
 from .model import Token
@@ -492,7 +494,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     serve = sub.add_parser("serve", help="run the analysis pool (Frog processes)")
     serve.add_argument("--address", required=True, help="socket path, or host:port for TCP")
-    serve.add_argument("--size", type=int, default=1, help="number of Frog processes")
+    serve.add_argument(
+        "--size",
+        type=letters_pool_size,
+        default=os.environ.get("LETTERS_POOL_SIZE", "auto"),
+        help='number of Frog processes, or "auto": 2 with two cores and 4 GiB free, else 1',
+    )
     args = parser.parse_args(argv)
     secret = os.environ.get("LETTERS_POOL_SECRET", "")
     if not _is_unix(args.address) and not secret:
