@@ -143,16 +143,16 @@ def _children_cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _proc_cpu(pid: int | str, children: bool = False) -> float:
-    """CPU seconds (user + system) of one process from /proc, with its ended children if asked."""
+def _proc_cpu(pid: int | str) -> float:
+    """CPU seconds (user + system) of one process, from /proc."""
     try:
         with open(f"/proc/{pid}/stat") as f:
             stat = f.read()
     except OSError:
         return 0.0
     fields = stat[stat.rindex(")") + 2 :].split()
-    # fields[11:15]: utime, stime, cutime, cstime (stat fields 14-17)
-    return sum(map(int, fields[11 : 15 if children else 13])) / os.sysconf("SC_CLK_TCK")
+    # fields[11:13]: utime, stime (stat fields 14 and 15)
+    return sum(map(int, fields[11:13])) / os.sysconf("SC_CLK_TCK")
 
 
 class BackendCpu:

@@ -30,15 +30,6 @@ SESSION_LINK_KEY = CLIENT_LINK_SESSION_KEY  # the session lives by this link
 SESSION_REFRESHED_KEY = "dv_client_session_refreshed"
 
 
-def _usable_link(client) -> ClientAccessLink | None:
-    now = timezone.now()
-    return (
-        ClientAccessLink.objects.filter(client=client, revoked_at__isnull=True, expires_at__gt=now)
-        .order_by("-expires_at")
-        .first()
-    )
-
-
 def usable_links(client_ids: Iterable[int]) -> dict[int, ClientAccessLink]:
     """Each client's usable personal link (the one that lasts longest), for many clients in one
     query: a batch of reminder e-mails does not look the link up per e-mail."""
@@ -60,7 +51,9 @@ def client_email_link_url(
     calmly to ask for a new link): an e-mail never outlives the link it was made from. ``links``:
     the clients' usable links looked up beforehand with `usable_links` (a batch of e-mails).
     """
-    link = _usable_link(client) if links is None else links.get(client.pk)
+    if links is None:
+        links = usable_links([client.pk])
+    link = links.get(client.pk)
     if link is None or client.user_id is None:
         return settings.SITE_URL + reverse("cases:my_page")
     token = signing.dumps({"c": client.pk, "l": link.pk, "p": PURPOSE, "r": ref[:40]}, salt=SALT)

@@ -129,6 +129,20 @@ def _number(value: Any, label: str, errors: list[str], *, minimum: float, maximu
     return float(value)
 
 
+def _people(
+    value: Any, errors: list[str], *, not_a_list: str, maximum: int, too_many: str
+) -> list[dict]:
+    """A list of people (children, housemates) as dicts; an error and none when it is not a
+    list or longer than `maximum`. An entry that is not a dict counts as one without answers."""
+    if not isinstance(value, list):
+        errors.append(not_a_list)
+        return []
+    if len(value) > maximum:
+        errors.append(too_many)
+        return []
+    return [person if isinstance(person, dict) else {} for person in value]
+
+
 def _age(value: Any, label: str, errors: list[str], *, maximum: int = 120):
     if value is None:
         return None
@@ -219,18 +233,16 @@ def validate_household(data: Any) -> dict[str, Any]:
     children_in = data.get("children", [])
     if children_in is None:
         children_in = []
-    if not isinstance(children_in, list):
-        errors.append("Vul de kinderen in als een lijst.")
-        children_in = []
-    if len(children_in) > MAX_CHILDREN:
-        errors.append(
-            f"Deze check kan tot {MAX_CHILDREN} kinderen aan. Bij meer kinderen: "
-            "doe de proefberekening op toeslagen.nl of vraag het de Belastingdienst."
-        )
-        children_in = []
+    children_in = _people(
+        children_in,
+        errors,
+        not_a_list="Vul de kinderen in als een lijst.",
+        maximum=MAX_CHILDREN,
+        too_many=f"Deze check kan tot {MAX_CHILDREN} kinderen aan. Bij meer kinderen: "
+        "doe de proefberekening op toeslagen.nl of vraag het de Belastingdienst.",
+    )
     children = []
     for n, child in enumerate(children_in, start=1):
-        child = child if isinstance(child, dict) else {}
         children.append(
             {
                 "age": _age(child.get("age"), f"Leeftijd van kind {n}", errors, maximum=40),
@@ -244,18 +256,16 @@ def validate_household(data: Any) -> dict[str, Any]:
             }
         )
     housemates_in = data.get("housemates") or []
-    if not isinstance(housemates_in, list):
-        errors.append("Vul de medebewoners in als een lijst.")
-        housemates_in = []
-    if len(housemates_in) > MAX_HOUSEMATES:
-        errors.append(
-            f"Deze check kan tot {MAX_HOUSEMATES} medebewoners aan. Bij meer: "
-            "doe de proefberekening op toeslagen.nl."
-        )
-        housemates_in = []
+    housemates_in = _people(
+        housemates_in,
+        errors,
+        not_a_list="Vul de medebewoners in als een lijst.",
+        maximum=MAX_HOUSEMATES,
+        too_many=f"Deze check kan tot {MAX_HOUSEMATES} medebewoners aan. Bij meer: "
+        "doe de proefberekening op toeslagen.nl.",
+    )
     housemates = []
     for n, mate in enumerate(housemates_in, start=1):
-        mate = mate if isinstance(mate, dict) else {}
         housemates.append(
             {
                 "age": _age(mate.get("age"), f"Leeftijd van medebewoner {n}", errors),
